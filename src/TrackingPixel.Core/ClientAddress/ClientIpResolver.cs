@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Sockets;
+using TrackingPixel.Requests;
+
+namespace TrackingPixel.ClientAddress;
+
+/// <summary>Applies <see cref="ClientIpOptions"/> to a request and validates the address it picks.</summary>
+internal sealed class ClientIpResolver(ClientIpOptions options)
+{
+    /// <summary>Resolves the client address once per request; extractors that need it share the result.</summary>
+    public ResolvedClientAddress Resolve(PixelRequest request)
+    {
+        return request.ResolvedClientAddress ??= ResolveUncached(request);
+    }
+
+    private ResolvedClientAddress ResolveUncached(PixelRequest request)
+    {
+        if (options.TrustedProxyCount > 0
+            && request.Headers.TryGetValue(options.ForwardedForHeader, out var forwarded)
+            && TryTakeFromRight(forwarded, options.TrustedProxyCount, out var entry))
+        {
+            return Parse(entry, source: null);
+        }
+
+        // A configured proxy chain that the header does not show means the request did not come through it:
+        // fall back to what the platform saw rather than trust a shorter, possibly client-written, header.
+        var shortChain = options.TrustedProxyCount > 0;
+        var peer = request.PeerAddress;
+        if (peer is null)
+        {
+            return new ResolvedClientAddress(null, null, shortChain ? "forwarding header missing or shorter than the trusted proxy count" : null);
+        }
+
+        var resolved = Parse(peer.AsSpan(), source: peer);
+        return shortChain && resolved.Problem is null
+            ? resolved with { Problem = "forwarding header missing or shorter than the trusted proxy count" }
+            : resolved;
+    }
+
+    private static bool TryTakeFromRight(string header, int position, out ReadOnlySpan<char> entry)
+    {
+        var span = header.AsSpan();
+        for (var seen = 1; ; seen++)
+        {
+            var comma = span.LastIndexOf(',');
+            if (seen == position)
+            {
+                entry = span[(comma + 1)..];
+                return true;
+            }
+
+            if (comma < 0)
+            {
+                entry = default;
+                return false;
+            }
+
+            span = span[..comma];
+        }
+    }
+
+    /// <summary>Parses one address strictly: dotted-quad IPv4 or IPv6, an optional port or brackets removed.</summary>
+    internal static ResolvedClientAddress Parse(ReadOnlySpan<char> text, string? source)
+    {
+        text = text.Trim();
+        if (text.Length > 64)
+        {
+            return new ResolvedClientAddress(null, null, "address too long");
+        }
+
+        var candidate = Unwrap(text);
+        if (!IsPlausible(candidate) || !IPAddress.TryParse(candidate, out var address))
+        {
+            return new ResolvedClientAddress(null, null, "not an IPv4 or IPv6 address");
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        address.ScopeId = address.AddressFamily == AddressFamily.InterNetworkV6 ? 0 : address.ScopeId;
+        Span<char> canonical = stackalloc char[64];
+        address.TryFormat(canonical, out var written);
+
+        // The platform's sourceIp is almost always canonical already: reuse it instead of allocating a copy.
+        var textForm = source is not null && canonical[..written].SequenceEqual(source) ? source : canonical[..written].ToString();
+        return new ResolvedClientAddress(address, textForm, null);
+    }
+
+    private static ReadOnlySpan<char> Unwrap(ReadOnlySpan<char> text)
+    {
+        if (text.StartsWith('['))
+        {
+            var close = text.IndexOf(']');
+            return close > 0 ? text[1..close] : text;
+        }
+
+        // "1.2.3.4:5678": one colon means an IPv4 address with a port; IPv6 has at least two.
+        var colon = text.IndexOf(':');
+        return colon > 0 && text.LastIndexOf(':') == colon ? text[..colon] : text;
+    }
+
+    /// <summary>Rejects forms <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> accepts but no platform sends, like <c>"1"</c> or <c>"0x7f.1"</c>.</summary>
+    private static bool IsPlausible(ReadOnlySpan<char> text)
+    {
+        if (text.Contains(':'))
+        {
+            return true;
+        }
+
+        var parts = 0;
+        while (true)
+        {
+            var dot = text.IndexOf('.');
+            var part = dot < 0 ? text : text[..dot];
+            if (part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            parts++;
+            if (dot < 0)
+            {
+                break;
+            }
+
+            text = text[(dot + 1)..];
+        }
+
+        return parts == 4;
+    }
+}

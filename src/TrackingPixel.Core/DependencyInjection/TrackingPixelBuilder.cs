@@ -1,0 +1,6 @@
+namespace Microsoft.Extensions.DependencyInjection;
+
+internal sealed class TrackingPixelBuilder(IServiceCollection services) : ITrackingPixelBuilder
+{
+    public IServiceCollection Services { get; } = services;
+}

@@ -1,0 +1,19 @@
+using TrackingPixel.Requests;
+
+namespace TrackingPixel.Extraction;
+
+/// <summary>
+/// The plug-in point of the record: reads a <see cref="PixelRequest"/> and sets one or more fields of the record.
+/// </summary>
+/// <remarks>
+/// Extractors run in registration order, one request at a time per call, possibly concurrently across requests,
+/// so implementations must be thread-safe and should keep no per-request state. An extractor that throws does not
+/// break the request: the pipeline logs and counts the failure and the record goes out with the other fields.
+/// </remarks>
+public interface IFieldExtractor
+{
+    /// <summary>Sets this extractor's fields on <paramref name="record"/> from <paramref name="request"/>.</summary>
+    /// <param name="request">The request being recorded.</param>
+    /// <param name="record">The record being built; fields keep the order they are first set in.</param>
+    void Extract(PixelRequest request, RecordBuilder record);
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace TrackingPixel.Pipeline;
+
+public sealed partial class PixelPipeline
+{
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Field extractor {Extractor} threw; the record goes out without its fields")]
+        public static partial void ExtractorFailed(ILogger logger, string extractor, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Information, "Malformed request data replaced in {Problem} (request {RequestId})")]
+        public static partial void InputProblem(ILogger logger, string problem, string? requestId);
+
+        [LoggerMessage(3, LogLevel.Error, "The record for request {RequestId} could not be written; the pixel is still served")]
+        public static partial void RecordFailed(ILogger logger, string? requestId, Exception exception);
+
+        [LoggerMessage(4, LogLevel.Warning, "{Count} record(s) not published, kept for replay by the undelivered-record sink: {Reason}")]
+        public static partial void Undelivered(ILogger logger, int count, string reason);
+
+        [LoggerMessage(5, LogLevel.Critical, "A record was lost: neither published nor kept by the undelivered-record sink")]
+        public static partial void Lost(ILogger logger, Exception exception);
+    }
+}

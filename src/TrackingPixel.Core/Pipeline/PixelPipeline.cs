@@ -1,0 +1,211 @@
+using Microsoft.Extensions.Logging;
+using TrackingPixel.Extraction;
+using TrackingPixel.Publishing;
+using TrackingPixel.Records;
+using TrackingPixel.Requests;
+
+namespace TrackingPixel.Pipeline;
+
+/// <summary>
+/// Turns a <see cref="PixelRequest"/> into a record with the configured extractors and publishes it; every front end calls this.
+/// </summary>
+/// <remarks>
+/// Nothing a request carries can make the pipeline throw: one failing extractor is isolated, logged and counted, and a
+/// record that the publisher does not accept is written whole to the <see cref="IUndeliveredRecordSink"/>. Front ends
+/// serve the pixel whatever happens here. Thread-safe; resolve it once from dependency injection.
+/// </remarks>
+public sealed partial class PixelPipeline
+{
+    private readonly IFieldExtractor[] _extractors;
+    private readonly IRecordPublisher _publisher;
+    private readonly IUndeliveredRecordSink _undelivered;
+    private readonly ILogger _logger;
+    private readonly ScratchPool _scratch;
+
+    internal PixelPipeline(
+        IEnumerable<IFieldExtractor> extractors,
+        TrackingPixelOptions options,
+        IRecordPublisher publisher,
+        IUndeliveredRecordSink undelivered,
+        TrackingPixelMetrics metrics,
+        ILogger<PixelPipeline> logger)
+    {
+        _extractors = [.. extractors];
+        if (_extractors.Length == 0)
+        {
+            throw new InvalidOperationException(
+                "TrackingPixel has no fields to record. Call AddStandardFields(), AddQueryField(...), AddHeaderField(...) " +
+                "or AddExtractor<T>() on the builder returned by AddTrackingPixel().");
+        }
+
+        _publisher = publisher;
+        _undelivered = undelivered;
+        _logger = logger;
+        Metrics = metrics;
+        _scratch = new ScratchPool(options);
+    }
+
+    /// <summary>Gets the pipeline's counters.</summary>
+    public TrackingPixelMetrics Metrics { get; }
+
+    /// <summary>Builds the record for a request.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The record, which the caller disposes; <see langword="null"/> when an extractor discarded the request or writing failed.</returns>
+    public PixelRecord? Collect(PixelRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scratch = _scratch.Rent();
+        var reusable = true;
+        try
+        {
+            var builder = scratch.Builder;
+            builder.Reset();
+            foreach (var extractor in _extractors)
+            {
+                try
+                {
+                    extractor.Extract(request, builder);
+                }
+                catch (Exception exception)
+                {
+                    Metrics.OnExtractorFailed();
+                    Log.ExtractorFailed(_logger, extractor.GetType().Name, exception);
+                }
+            }
+
+            if (builder.IsDiscarded)
+            {
+                Metrics.OnDiscarded();
+                return null;
+            }
+
+            var record = scratch.Writer.Write(builder);
+            ReportProblems(builder, scratch.Writer.InvalidTextReplaced, request.RequestId);
+            Metrics.OnCollected(record.TruncatedFields);
+            return record;
+        }
+        catch (Exception exception)
+        {
+            // Only a bug gets here; drop the scratch in case it was left half-written.
+            reusable = false;
+            Metrics.OnFailed();
+            Log.RecordFailed(_logger, request.RequestId, exception);
+            return null;
+        }
+        finally
+        {
+            if (reusable)
+            {
+                _scratch.Return(scratch);
+            }
+        }
+    }
+
+    /// <summary>Publishes one record; if it is not accepted it goes to the undelivered-record sink. Never throws.</summary>
+    /// <param name="record">The record; still owned by the caller.</param>
+    /// <param name="cancellationToken">Bounds the time spent publishing, retries included.</param>
+    /// <returns>A task that completes when the record is published or kept for replay.</returns>
+    public async ValueTask PublishAsync(PixelRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            await _publisher.PublishAsync(record.Data, cancellationToken).ConfigureAwait(false);
+            Metrics.OnPublished(1);
+        }
+        catch (Exception exception)
+        {
+            KeepUndelivered(record.Data.Span, exception);
+        }
+    }
+
+    /// <summary>Publishes several records; those not accepted go to the undelivered-record sink. Never throws.</summary>
+    /// <param name="records">The records; still owned by the caller.</param>
+    /// <param name="cancellationToken">Bounds the time spent publishing, retries included.</param>
+    /// <returns>A task that completes when every record is published or kept for replay.</returns>
+    public async ValueTask PublishAsync(IReadOnlyList<PixelRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var data = new ReadOnlyMemory<byte>[records.Count];
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = records[i].Data;
+        }
+
+        try
+        {
+            await _publisher.PublishAsync(data, cancellationToken).ConfigureAwait(false);
+            Metrics.OnPublished(data.Length);
+        }
+        catch (RecordPublishException partial) when (partial.FailedIndices.Count > 0)
+        {
+            Metrics.OnPublished(data.Length - partial.FailedIndices.Distinct().Count());
+            foreach (var index in partial.FailedIndices.Distinct())
+            {
+                KeepUndelivered(data[index].Span, partial);
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var record in data)
+            {
+                KeepUndelivered(record.Span, exception);
+            }
+        }
+    }
+
+    /// <summary>Collects and publishes the record for a request in one call, as a self-hosted endpoint does.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Bounds the time spent publishing.</param>
+    /// <returns>A task that completes when the record is published, kept for replay, or discarded.</returns>
+    public async ValueTask HandleAsync(PixelRequest request, CancellationToken cancellationToken)
+    {
+        using var record = Collect(request);
+        if (record is not null)
+        {
+            await PublishAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void KeepUndelivered(ReadOnlySpan<byte> record, Exception reason)
+    {
+        var why = reason is OperationCanceledException ? "publishing ran out of time" : reason.Message;
+        try
+        {
+            _undelivered.Write(record, why);
+            Metrics.OnUndelivered();
+            Log.Undelivered(_logger, 1, why);
+        }
+        catch (Exception exception)
+        {
+            Metrics.OnLost();
+            Log.Lost(_logger, exception);
+        }
+    }
+
+    private void ReportProblems(RecordBuilder builder, int invalidText, string? requestId)
+    {
+        var problems = builder.Problems;
+        var count = problems.Count + invalidText;
+        if (count == 0)
+        {
+            return;
+        }
+
+        Metrics.OnInputProblems(count);
+        foreach (var problem in problems)
+        {
+            Log.InputProblem(_logger, problem, requestId);
+        }
+
+        if (invalidText > 0)
+        {
+            Log.InputProblem(_logger, "text with invalid UTF-16 (lone surrogates), replaced by U+FFFD", requestId);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace TrackingPixel.Publishing;
+
+/// <summary>Sends finished records to where they are stored: a local file, Amazon Data Firehose, or your own sink.</summary>
+/// <remarks>
+/// Each record is one UTF-8 JSON object followed by <c>"\n"</c>; store or send the bytes as given. The memory is only
+/// valid until the returned task completes, so copy what you keep. Failures propagate: throw when a record was not
+/// accepted, a <see cref="RecordPublishException"/> when only some of a batch were, and the pipeline hands the
+/// undelivered records to the <see cref="IUndeliveredRecordSink"/> so none is lost. Calls may arrive concurrently.
+/// </remarks>
+public interface IRecordPublisher
+{
+    /// <summary>Publishes one record.</summary>
+    /// <param name="record">The record's bytes, newline included.</param>
+    /// <param name="cancellationToken">Cancelled when the time for publishing (in Lambda, the invocation) runs out.</param>
+    /// <returns>A task that completes once the record is accepted.</returns>
+    ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken);
+
+    /// <summary>Publishes several records, in order.</summary>
+    /// <param name="records">The records' bytes, each newline-terminated.</param>
+    /// <param name="cancellationToken">Cancelled when the time for publishing runs out.</param>
+    /// <returns>A task that completes once every record is accepted.</returns>
+    ValueTask PublishAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken);
+}

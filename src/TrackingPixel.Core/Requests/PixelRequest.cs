@@ -1,0 +1,52 @@
+using TrackingPixel.ClientAddress;
+
+namespace TrackingPixel.Requests;
+
+/// <summary>
+/// The neutral view of one pixel request that every front end (ASP.NET Core, Lambda events) maps into.
+/// </summary>
+/// <remarks>
+/// Front ends wrap what the platform already parsed instead of copying it: headers stay in the
+/// platform's collection behind <see cref="RequestHeaders"/>, and the query string is decoded lazily,
+/// only for the parameters an extractor asks for.
+/// </remarks>
+public sealed class PixelRequest
+{
+    private QueryParameters? _query;
+
+    /// <summary>Gets the HTTP method, for example <c>GET</c> or <c>HEAD</c>.</summary>
+    /// <value>Defaults to <c>GET</c>.</value>
+    public string Method { get; init; } = "GET";
+
+    /// <summary>Gets the request path, for example <c>/pixel.gif</c>.</summary>
+    /// <value>Defaults to <c>/</c>.</value>
+    public string Path { get; init; } = "/";
+
+    /// <summary>Gets the raw, still percent-encoded query string without its leading <c>?</c>.</summary>
+    /// <value>Empty when the request had no query string.</value>
+    public string RawQuery { get; init; } = string.Empty;
+
+    /// <summary>Gets the decoded query parameters, repeated keys kept in request order.</summary>
+    /// <value>Parsed from <see cref="RawQuery"/> on first use unless a front end supplied decoded pairs.</value>
+    public QueryParameters Query
+    {
+        get => _query ??= QueryParameters.Parse(RawQuery);
+        init => _query = value;
+    }
+
+    /// <summary>Gets the request headers, looked up case-insensitively.</summary>
+    public RequestHeaders Headers { get; init; } = RequestHeaders.Empty;
+
+    /// <summary>Gets the client address the platform observed: the TCP peer, or API Gateway's <c>sourceIp</c>.</summary>
+    /// <value>The textual address, unvalidated; <see langword="null"/> when the platform gave none.</value>
+    public string? PeerAddress { get; init; }
+
+    /// <summary>Gets the time the platform received the request.</summary>
+    public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>Gets the platform's identifier for this request, such as API Gateway's <c>requestId</c>.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>Gets or sets the client address once resolved, shared by every extractor that needs it.</summary>
+    internal ResolvedClientAddress? ResolvedClientAddress { get; set; }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace TrackingPixel;
+
+/// <summary>Checks <see cref="TrackingPixelOptions"/> and says, for each bad value, what to set instead.</summary>
+internal sealed class TrackingPixelOptionsValidator : IValidateOptions<TrackingPixelOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TrackingPixelOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MissingValue is { Length: > 256 })
+        {
+            failures.Add($"MissingValue is {options.MissingValue.Length} characters long; use at most 256.");
+        }
+
+        if (options.MaxFieldLength is < 16 or > TrackingPixelOptions.FirehoseMaxRecordBytes)
+        {
+            failures.Add($"MaxFieldLength is {options.MaxFieldLength}; set it between 16 and {TrackingPixelOptions.FirehoseMaxRecordBytes}.");
+        }
+
+        if (options.MaxRecordBytes is < 1024 or > TrackingPixelOptions.FirehoseMaxRecordBytes)
+        {
+            failures.Add($"MaxRecordBytes is {options.MaxRecordBytes}; set it between 1024 and {TrackingPixelOptions.FirehoseMaxRecordBytes} (Firehose's record limit).");
+        }
+
+        if (options.ClientIp.TrustedProxyCount is < 0 or > 16)
+        {
+            failures.Add($"ClientIp.TrustedProxyCount is {options.ClientIp.TrustedProxyCount}; set it to the number of proxies you run in front (0 to 16), 0 to ignore forwarding headers.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientIp.ForwardedForHeader) || options.ClientIp.ForwardedForHeader.Any(c => c <= ' ' || c >= 0x7F || c == ':'))
+        {
+            failures.Add("ClientIp.ForwardedForHeader must be a header name such as X-Forwarded-For.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
