@@ -79,7 +79,12 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
             address = address.MapToIPv4();
         }
 
-        address.ScopeId = address.AddressFamily == AddressFamily.InterNetworkV6 ? 0 : address.ScopeId;
+        if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0)
+        {
+            // A zone index ("%eth0") names an interface on the sender's machine, not part of the client's address.
+            address.ScopeId = 0;
+        }
+
         Span<char> canonical = stackalloc char[64];
         address.TryFormat(canonical, out var written);
 
@@ -90,7 +95,7 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
 
     private static ReadOnlySpan<char> Unwrap(ReadOnlySpan<char> text)
     {
-        if (text.StartsWith('['))
+        if (text.Length > 0 && text[0] == '[')
         {
             var close = text.IndexOf(']');
             return close > 0 ? text[1..close] : text;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -18,7 +17,7 @@ namespace TrackingPixel.Records;
 /// longest strings are halved until it fits. Cut fields are listed in <see cref="FieldNames.Truncated"/>.
 /// Not thread-safe: the pipeline keeps one writer per concurrent request.
 /// </remarks>
-internal sealed class RecordWriter
+internal sealed class RecordWriter : IDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -71,6 +70,12 @@ internal sealed class RecordWriter
         var truncated = CountTruncated(entries);
         var buffer = _output.Detach(out var length);
         return new PixelRecord(buffer, length, truncated);
+    }
+
+    public void Dispose()
+    {
+        _json.Dispose();
+        _output.Dispose();
     }
 
     private int WriteObject(ReadOnlySpan<RecordBuilder.Entry> entries)
