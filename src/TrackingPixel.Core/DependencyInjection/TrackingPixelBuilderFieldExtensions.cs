@@ -97,5 +97,17 @@ public static class TrackingPixelBuilderFieldExtensions
         return builder;
     }
 
+    /// <summary>Adds a policy applied after every extractor has run, such as one that strips identifiers.</summary>
+    /// <param name="builder">The TrackingPixel builder.</param>
+    /// <param name="policy">The policy; must be thread-safe.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ITrackingPixelBuilder AddRecordPolicy(this ITrackingPixelBuilder builder, IRecordPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(policy);
+        builder.Services.AddSingleton(policy);
+        return builder;
+    }
+
     private sealed class StandardFieldsMarker;
 }

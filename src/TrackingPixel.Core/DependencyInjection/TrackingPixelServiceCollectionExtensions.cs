@@ -31,6 +31,7 @@ public static class TrackingPixelServiceCollectionExtensions
         services.TryAddSingleton<IUndeliveredRecordSink>(sp => new ConsoleUndeliveredRecordSink(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PixelPipeline(
             sp.GetServices<IFieldExtractor>(),
+            sp.GetServices<IRecordPolicy>(),
             sp.GetRequiredService<IOptions<TrackingPixelOptions>>().Value,
             sp.GetRequiredService<IRecordPublisher>(),
             sp.GetRequiredService<IUndeliveredRecordSink>(),

@@ -17,6 +17,7 @@ namespace TrackingPixel.Pipeline;
 public sealed partial class PixelPipeline
 {
     private readonly IFieldExtractor[] _extractors;
+    private readonly IRecordPolicy[] _policies;
     private readonly IRecordPublisher _publisher;
     private readonly IUndeliveredRecordSink _undelivered;
     private readonly ILogger _logger;
@@ -24,6 +25,7 @@ public sealed partial class PixelPipeline
 
     internal PixelPipeline(
         IEnumerable<IFieldExtractor> extractors,
+        IEnumerable<IRecordPolicy> policies,
         TrackingPixelOptions options,
         IRecordPublisher publisher,
         IUndeliveredRecordSink undelivered,
@@ -38,6 +40,7 @@ public sealed partial class PixelPipeline
                 "or AddExtractor<T>() on the builder returned by AddTrackingPixel().");
         }
 
+        _policies = [.. policies];
         _publisher = publisher;
         _undelivered = undelivered;
         _logger = logger;
@@ -62,15 +65,12 @@ public sealed partial class PixelPipeline
             builder.Reset();
             foreach (var extractor in _extractors)
             {
-                try
-                {
-                    extractor.Extract(request, builder);
-                }
-                catch (Exception exception)
-                {
-                    Metrics.OnExtractorFailed();
-                    Log.ExtractorFailed(_logger, extractor.GetType().Name, exception);
-                }
+                Run(extractor, static (e, r, b) => e.Extract(r, b), request, builder);
+            }
+
+            foreach (var policy in _policies)
+            {
+                Run(policy, static (p, r, b) => p.Apply(r, b), request, builder);
             }
 
             if (builder.IsDiscarded)
@@ -169,6 +169,20 @@ public sealed partial class PixelPipeline
         if (record is not null)
         {
             await PublishAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Run<T>(T plugin, Action<T, PixelRequest, RecordBuilder> apply, PixelRequest request, RecordBuilder builder)
+        where T : class
+    {
+        try
+        {
+            apply(plugin, request, builder);
+        }
+        catch (Exception exception)
+        {
+            Metrics.OnExtractorFailed();
+            Log.ExtractorFailed(_logger, plugin.GetType().Name, exception);
         }
     }
 
