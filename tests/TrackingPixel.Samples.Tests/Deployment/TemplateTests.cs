@@ -1,0 +1,133 @@
+using YamlDotNet.RepresentationModel;
+using static TrackingPixel.Samples.Tests.Deployment.SamTemplate;
+
+namespace TrackingPixel.Samples.Tests.Deployment;
+
+public class TemplateTests
+{
+    private readonly SamTemplate _template = SamTemplate.Load();
+
+    [Fact]
+    public void Template_UsesTheSamTransform()
+    {
+        Assert.Equal("AWS::Serverless-2016-10-31", Scalar(_template.Root, "Transform"));
+    }
+
+    [Fact]
+    public void PixelFunction_RunsTheAotBootstrapOnProvidedAl2023BuiltByTheMakefile()
+    {
+        var function = _template.Resource("PixelFunction");
+        var properties = Map(function, "Properties");
+
+        Assert.Equal("AWS::Serverless::Function", Scalar(function, "Type"));
+        Assert.Equal("makefile", Scalar(Map(function, "Metadata"), "BuildMethod"));
+        Assert.Equal("provided.al2023", Scalar(properties, "Runtime"));
+        Assert.Equal("bootstrap", Scalar(properties, "Handler"));
+        Assert.Equal(".", Scalar(properties, "CodeUri"));
+        var makefile = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Deployment", "Makefile"));
+        Assert.Contains("build-PixelFunction:", makefile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Architectures_ComeFromAParameterAllowingOnlyX86AndArm()
+    {
+        var parameter = Map(Map(_template.Root, "Parameters"), "Architecture");
+        var allowed = Seq(parameter, "AllowedValues").Select(n => ((YamlScalarNode)n).Value!).ToArray();
+        var architectures = Seq(Map(_template.Resource("PixelFunction"), "Properties"), "Architectures");
+
+        Assert.Equal(["x86_64", "arm64"], allowed);
+        Assert.Equal("x86_64", Scalar(parameter, "Default"));
+        var reference = Assert.Single(architectures);
+        Assert.Equal("!Ref", reference.Tag.Value);
+        Assert.Equal("Architecture", ((YamlScalarNode)reference).Value);
+    }
+
+    [Fact]
+    public void HttpApiEvents_ServeGetAndHeadOnThePixelPath()
+    {
+        var events = Map(Map(_template.Resource("PixelFunction"), "Properties"), "Events");
+        var routes = events.Children.Values
+            .Select(e => (Type: Scalar(e, "Type"), Path: Scalar(Map(e, "Properties"), "Path"), Method: Scalar(Map(e, "Properties"), "Method")))
+            .ToArray();
+
+        Assert.All(routes, r => Assert.Equal("HttpApi", r.Type));
+        Assert.All(routes, r => Assert.Equal("/pixel.gif", r.Path));
+        Assert.Equal(["GET", "HEAD"], routes.Select(r => r.Method).Order());
+    }
+
+    [Fact]
+    public void FunctionPolicy_AllowsOnlyPutRecordAndPutRecordBatchOnTheOneStream()
+    {
+        var policies = Seq(Map(_template.Resource("PixelFunction"), "Properties"), "Policies");
+        var statement = Assert.Single(Seq(Assert.Single(policies), "Statement"));
+        var actions = Seq(statement, "Action").Select(n => ((YamlScalarNode)n).Value!).ToArray();
+        var resource = ((YamlMappingNode)statement).Children[new YamlScalarNode("Resource")];
+
+        Assert.Equal("Allow", Scalar(statement, "Effect"));
+        Assert.Equal(["firehose:PutRecord", "firehose:PutRecordBatch"], actions);
+        Assert.Equal("!Sub", resource.Tag.Value);
+        var arn = ((YamlScalarNode)((YamlSequenceNode)resource).Children[0]).Value!;
+        Assert.EndsWith(":deliverystream/${StreamName}", arn, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", arn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_GrantsNoWildcardActionToTheFunctionOrTheDeliveryRole()
+    {
+        var allowStatements = Descendants(_template.Root).OfType<YamlMappingNode>()
+            .Where(m => Has(m, "Effect") && Scalar(m, "Effect") == "Allow");
+
+        foreach (var statement in allowStatements)
+        {
+            var actions = ((YamlMappingNode)statement).Children[new YamlScalarNode("Action")];
+            var names = actions is YamlSequenceNode list ? list.Select(n => ((YamlScalarNode)n).Value!) : [((YamlScalarNode)actions).Value!];
+            Assert.All(names, a => Assert.DoesNotContain("*", a, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void CreatedBucket_IsEncryptedPrivateAndTlsOnly()
+    {
+        var properties = Map(_template.Resource("RecordsBucket"), "Properties");
+        var block = Map(properties, "PublicAccessBlockConfiguration");
+        var encryption = Seq(Map(properties, "BucketEncryption"), "ServerSideEncryptionConfiguration");
+
+        Assert.All(block.Children.Values, v => Assert.Equal("true", ((YamlScalarNode)v).Value));
+        Assert.Equal(4, block.Children.Count);
+        Assert.Equal("AES256", Scalar(Map(Assert.Single(encryption), "ServerSideEncryptionByDefault"), "SSEAlgorithm"));
+        var deny = Assert.Single(Seq(Map(Map(_template.Resource("RecordsBucketPolicy"), "Properties"), "PolicyDocument"), "Statement"));
+        Assert.Equal("Deny", Scalar(deny, "Effect"));
+        Assert.Equal("false", Scalar(Map(Map(deny, "Condition"), "Bool"), "aws:SecureTransport"));
+    }
+
+    [Fact]
+    public void CreatedStream_WritesHourlyPrefixesOnlyWhenNoStreamIsGiven()
+    {
+        var stream = _template.Resource("RecordsDeliveryStream");
+        var destination = Map(Map(stream, "Properties"), "ExtendedS3DestinationConfiguration");
+
+        Assert.Equal("CreateDeliveryStream", Scalar(stream, "Condition"));
+        Assert.Equal("CreateDeliveryStream", Scalar(_template.Resource("RecordsBucket"), "Condition"));
+        Assert.Contains("hour=!{timestamp:HH}/", Scalar(destination, "Prefix"), StringComparison.Ordinal);
+        Assert.False(Has(destination, "ProcessingConfiguration"), "records carry their own newline; a delimiter processor would add blank lines");
+    }
+
+    [Fact]
+    public void Logging_IsJsonSoRecordsKeptForReplayAreSearchable()
+    {
+        var logging = Map(Map(_template.Resource("PixelFunction"), "Properties"), "LoggingConfig");
+
+        Assert.Equal("JSON", Scalar(logging, "LogFormat"));
+    }
+
+    [Fact]
+    public void Outputs_GiveTheRoutedPixelUrlAndAnImgTagPointingAtIt()
+    {
+        var outputs = Map(_template.Root, "Outputs");
+        var url = Scalar(Map(outputs, "PixelUrl"), "Value");
+        var img = Scalar(Map(outputs, "ImgTag"), "Value");
+
+        Assert.Equal("https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/pixel.gif", url);
+        Assert.StartsWith($"<img src=\"{url}?", img, StringComparison.Ordinal);
+    }
+}
