@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace TrackingPixel.Sample.CustomFields;
 
 /// <summary>The sample's record: the original five fields, campaign fields and the device class.</summary>
