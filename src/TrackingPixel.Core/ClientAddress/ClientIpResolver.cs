@@ -106,7 +106,7 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
         return colon > 0 && text.LastIndexOf(':') == colon ? text[..colon] : text;
     }
 
-    /// <summary>Rejects forms <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> accepts but no platform sends, like <c>"1"</c> or <c>"0x7f.1"</c>.</summary>
+    /// <summary>Rejects forms <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> accepts but no platform sends, like <c>"1"</c>, <c>"0x7f.1"</c> or <c>"010.0.0.1"</c>.</summary>
     private static bool IsPlausible(ReadOnlySpan<char> text)
     {
         if (text.Contains(':'))
@@ -119,7 +119,8 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
         {
             var dot = text.IndexOf('.');
             var part = dot < 0 ? text : text[..dot];
-            if (part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9'))
+            // A leading zero ("010") is octal to some parsers and decimal to others: the value would be a guess.
+            if (part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9') || (part.Length > 1 && part[0] == '0'))
             {
                 return false;
             }

@@ -142,20 +142,14 @@ public sealed partial class PixelPipeline
             await _publisher.PublishAsync(data, cancellationToken).ConfigureAwait(false);
             Metrics.OnPublished(data.Length);
         }
-        catch (RecordPublishException partial) when (partial.FailedIndices.Count > 0)
+        catch (RecordPublishException partial) when (FailedSubset(partial, data.Length) is { } failed)
         {
-            Metrics.OnPublished(data.Length - partial.FailedIndices.Distinct().Count());
-            foreach (var index in partial.FailedIndices.Distinct())
-            {
-                KeepUndelivered(data[index].Span, partial);
-            }
+            Metrics.OnPublished(data.Length - failed.Count);
+            KeepUndelivered(data, failed, partial);
         }
         catch (Exception exception)
         {
-            foreach (var record in data)
-            {
-                KeepUndelivered(record.Span, exception);
-            }
+            KeepUndelivered(data, null, exception);
         }
     }
 
@@ -186,19 +180,61 @@ public sealed partial class PixelPipeline
         }
     }
 
+    /// <summary>Gets the distinct failed positions, or <see langword="null"/> when they cannot be trusted to be a subset.</summary>
+    /// <remarks>
+    /// An empty or out-of-range list means the publisher cannot say which records it kept, so all of them are treated
+    /// as failed: a record replayed twice is recoverable, one never replayed is lost.
+    /// </remarks>
+    private static HashSet<int>? FailedSubset(RecordPublishException exception, int count)
+    {
+        var failed = new HashSet<int>(exception.FailedIndices);
+        return failed.Count > 0 && failed.All(i => i >= 0 && i < count) ? failed : null;
+    }
+
     private void KeepUndelivered(ReadOnlySpan<byte> record, Exception reason)
     {
-        var why = reason is OperationCanceledException ? "publishing ran out of time" : reason.Message;
+        var why = Reason(reason);
+        if (TryKeep(record, why))
+        {
+            Log.Undelivered(_logger, 1, why);
+        }
+    }
+
+    private void KeepUndelivered(ReadOnlyMemory<byte>[] records, HashSet<int>? failed, Exception reason)
+    {
+        // One log line per batch, not per record: a failed batch of 500 should not flood the log it is kept in.
+        var why = Reason(reason);
+        var kept = 0;
+        for (var i = 0; i < records.Length; i++)
+        {
+            if ((failed is null || failed.Contains(i)) && TryKeep(records[i].Span, why))
+            {
+                kept++;
+            }
+        }
+
+        if (kept > 0)
+        {
+            Log.Undelivered(_logger, kept, why);
+        }
+    }
+
+    private static string Reason(Exception exception) =>
+        exception is OperationCanceledException ? "publishing ran out of time" : exception.Message;
+
+    private bool TryKeep(ReadOnlySpan<byte> record, string why)
+    {
         try
         {
             _undelivered.Write(record, why);
             Metrics.OnUndelivered();
-            Log.Undelivered(_logger, 1, why);
+            return true;
         }
         catch (Exception exception)
         {
             Metrics.OnLost();
             Log.Lost(_logger, exception);
+            return false;
         }
     }
 
