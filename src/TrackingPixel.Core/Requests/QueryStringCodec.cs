@@ -65,7 +65,7 @@ internal static class QueryStringCodec
     public static string Decode(ReadOnlySpan<char> encoded, out bool malformed)
     {
         malformed = false;
-        if (encoded.IndexOfAny('%', '+') < 0)
+        if (encoded.IndexOfAny('%', '+') < 0 && !encoded.ContainsAnyInRange('\uD800', '\uDFFF'))
         {
             return encoded.ToString();
         }
