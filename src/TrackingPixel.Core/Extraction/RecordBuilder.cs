@@ -40,6 +40,11 @@ public sealed class RecordBuilder
         Put(name, value is not null ? FieldValue.FromString(value)
                   : MissingValue is not null ? FieldValue.FromString(MissingValue) : FieldValue.Null);
 
+    /// <summary>Sets a string field that must never be cut, such as an address: it is written whole or, if it cannot fit, dropped and listed.</summary>
+    internal void SetWhole(string name, string? value) =>
+        Put(name, value is not null ? FieldValue.FromString(value, whole: true)
+                  : MissingValue is not null ? FieldValue.FromString(MissingValue) : FieldValue.Null);
+
     /// <summary>Sets an integer field.</summary>
     /// <param name="name">The field name.</param>
     /// <param name="value">The value.</param>

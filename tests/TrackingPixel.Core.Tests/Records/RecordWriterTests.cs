@@ -110,6 +110,37 @@ public class RecordWriterTests
         Assert.Equal(0, writer.InvalidTextReplaced);
     }
 
+    [Fact]
+    public void Write_WholeValueLongerThanTheFieldLimit_IsDroppedNotCut()
+    {
+        var record = new RecordBuilder("unknown");
+        record.SetWhole("ip", "2001:db8:85a3:8d3:1319:8a2e:370:7348");
+        record.Set("ua", new string('x', 40));
+
+        using var writer = new RecordWriter(16, 1024);
+        using var written = writer.Write(record);
+
+        Assert.Equal($$"""{"ua":"{{new string('x', 16)}}","_truncated":["ip","ua"]}""" + "\n", written.ToString());
+    }
+
+    [Fact]
+    public void Write_RecordOverTheCap_HalvesOtherValuesBeforeAWholeOne()
+    {
+        var record = new RecordBuilder("unknown");
+        record.SetWhole("ip", "2001:db8:85a3:8d3:1319:8a2e:370:7348");
+        for (var i = 0; i < 40; i++)
+        {
+            record.Set($"f{i:D2}", new string('x', 30));
+        }
+
+        using var writer = new RecordWriter(1024, 1024);
+        using var written = writer.Write(record);
+
+        using var json = JsonDocument.Parse(written.Data);
+        Assert.Equal("2001:db8:85a3:8d3:1319:8a2e:370:7348", json.RootElement.GetProperty("ip").GetString());
+        Assert.True(written.Data.Length <= 1024);
+    }
+
     private static string Write(int maxFieldLength, int maxRecordBytes, params (string Name, string Value)[] fields)
     {
         var record = new RecordBuilder("unknown");
