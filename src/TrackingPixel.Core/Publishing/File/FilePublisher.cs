@@ -70,8 +70,17 @@ internal sealed partial class FilePublisher : IRecordPublisher, IAsyncDisposable
         {
             if (!pending.IsTaken)
             {
-                ObjectDisposedException.ThrowIf(_disposed, this);
-                await WriteQueuedAsync().ConfigureAwait(false);
+                try
+                {
+                    ObjectDisposedException.ThrowIf(_disposed, this);
+                    await WriteQueuedAsync().ConfigureAwait(false);
+                }
+                catch when (pending.TryWithdraw())
+                {
+                    // The file could not be opened, so nothing was taken. Withdrawing matters: the caller will
+                    // hand these records to the sink and reuse their memory, so no later writer may pick them up.
+                    throw;
+                }
             }
         }
         finally

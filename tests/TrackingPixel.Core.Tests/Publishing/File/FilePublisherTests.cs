@@ -137,6 +137,20 @@ public sealed class FilePublisherTests : IDisposable
         Assert.Equal(Text(1) + "{\"torn\n" + Text(3), TempDirectory.ReadShared(file));
     }
 
+    [Fact]
+    public async Task PublishAsync_FolderCannotBeCreated_FailsAndNeverWritesThoseRecordsLater()
+    {
+        var blocked = Path.Combine(_dir.Path, "blocked");
+        await System.IO.File.WriteAllTextAsync(blocked, "a file where the folder should be");
+        await using var publisher = new FilePublisher(Options.Create(new FilePublisherOptions { Directory = blocked }), _time);
+
+        await Assert.ThrowsAnyAsync<IOException>(() => publisher.PublishAsync(Line(1), CancellationToken.None).AsTask());
+        System.IO.File.Delete(blocked);
+        await publisher.PublishAsync(Line(2), CancellationToken.None);
+
+        Assert.Equal([Text(2)], _dir.Lines());
+    }
+
     public void Dispose()
     {
         _time.Release();
