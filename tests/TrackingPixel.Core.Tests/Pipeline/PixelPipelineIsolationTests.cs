@@ -96,6 +96,33 @@ public class PixelPipelineIsolationTests
         Assert.DoesNotContain("secret", entry.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Collect_HostileRequest_CountsEachProblemOnce()
+    {
+        using var services = Some.Services();
+        var pipeline = services.GetRequiredService<PixelPipeline>();
+        var request = Some.Request("userid=%ZZ&thirdpartyname=%FF", new() { ["User-Agent"] = "lone " + '\uD800' }, peer: "not-an-ip");
+
+        using var record = pipeline.Collect(request);
+
+        // ip, userId, thirdPartyId and the user agent's lone surrogate.
+        Assert.Equal(4, pipeline.Metrics.InputProblems);
+        Assert.Equal(1, pipeline.Metrics.RecordsCollected);
+        Assert.Equal(0, pipeline.Metrics.FieldsTruncated);
+    }
+
+    [Fact]
+    public void Collect_LongValue_CountsTheTruncatedField()
+    {
+        using var services = Some.Services();
+        var pipeline = services.GetRequiredService<PixelPipeline>();
+
+        using var record = pipeline.Collect(Some.Request("userid=" + new string('x', 5_000)));
+
+        Assert.Equal(1, record!.TruncatedFields);
+        Assert.Equal(1, pipeline.Metrics.FieldsTruncated);
+    }
+
     private sealed class RemoveField(string name) : IRecordPolicy
     {
         public void Apply(PixelRequest request, RecordBuilder record) => record.Remove(name);
