@@ -10,10 +10,12 @@ namespace TrackingPixel.Tests.Support;
 /// </remarks>
 public static class Snapshot
 {
-    public static void Match(ReadOnlySpan<byte> actual, string name, [CallerFilePath] string testFile = "")
+    public static void Match(ReadOnlySpan<byte> actual, string name, [CallerFilePath] string testFile = "") =>
+        Match(actual, name, testFile, Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" && Environment.GetEnvironmentVariable("CI") != "true");
+
+    public static void Match(ReadOnlySpan<byte> actual, string name, string testFile, bool update)
     {
         var path = Path.Combine(Path.GetDirectoryName(testFile)!, "__snapshots__", name + ".ndjson");
-        var update = Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" && Environment.GetEnvironmentVariable("CI") != "true";
         if (update)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
