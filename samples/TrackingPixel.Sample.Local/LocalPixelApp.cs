@@ -14,12 +14,17 @@ public static class LocalPixelApp
     /// <summary>Builds the app from command-line arguments: <c>--port 5080</c> (0 picks a free port) and <c>--records ./records</c>.</summary>
     /// <param name="args">The command-line arguments; <c>TRACKINGPIXEL_PORT</c> and <c>TRACKINGPIXEL_RECORDS</c> are read when they are absent.</param>
     /// <returns>The app, not yet started.</returns>
+    /// <exception cref="ArgumentException">The port is not a number from 0 to 65535.</exception>
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        var port = Setting(builder.Configuration, "port", "TRACKINGPIXEL_PORT") is { } text
-            ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)
-            : DefaultPort;
+        var port = DefaultPort;
+        if (Setting(builder.Configuration, "port", "TRACKINGPIXEL_PORT") is { } text
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
+        {
+            throw new ArgumentException($"The port must be a number from 0 to 65535 (0 picks a free one); got '{text}'.");
+        }
+
         var records = Path.GetFullPath(Setting(builder.Configuration, "records", "TRACKINGPIXEL_RECORDS") ?? "records");
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));

@@ -1,7 +1,18 @@
 using TrackingPixel.Sample.Local;
 
 // dotnet run --project samples/TrackingPixel.Sample.Local [-- --port 5080 --records ./records]
-await using var app = LocalPixelApp.Create(args);
+WebApplication app;
+try
+{
+    app = LocalPixelApp.Create(args);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 2;
+}
+
+await using var disposeApp = app;
 try
 {
     await app.StartAsync();

@@ -39,5 +39,16 @@ public sealed class LocalSampleTests : IDisposable
             Assert.Single(PixelServer.ReadLines(_records)));
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("65536")]
+    public void Create_InvalidPort_SaysWhatAPortMustBe(string port)
+    {
+        var error = Assert.Throws<ArgumentException>(() => LocalPixelApp.Create(["--port", port, "--records", _records]));
+
+        Assert.Equal($"The port must be a number from 0 to 65535 (0 picks a free one); got '{port}'.", error.Message);
+    }
+
     public void Dispose() => Directory.Delete(_records, recursive: true);
 }
