@@ -22,7 +22,8 @@ internal sealed class RecordWriter : IDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
-        // Non-ASCII text stays readable UTF-8; quotes, backslashes and control characters are still escaped.
+        // Most non-ASCII text stays readable UTF-8 (emoji and other supplementary characters are \u-escaped); quotes,
+        // backslashes and control characters are always escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
     };
