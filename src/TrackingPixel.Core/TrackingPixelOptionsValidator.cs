@@ -13,6 +13,11 @@ internal sealed class TrackingPixelOptionsValidator : IValidateOptions<TrackingP
             failures.Add($"MissingValue is {options.MissingValue.Length} characters long; use at most 256.");
         }
 
+        if (options.MissingValue is not null && System.Text.Unicode.Utf8.FromUtf16(options.MissingValue, new byte[options.MissingValue.Length * 3], out _, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        {
+            failures.Add("MissingValue contains a lone surrogate (invalid UTF-16); use valid text such as \"unknown\".");
+        }
+
         if (options.MaxFieldLength is < 16 or > TrackingPixelOptions.FirehoseMaxRecordBytes)
         {
             failures.Add($"MaxFieldLength is {options.MaxFieldLength}; set it between 16 and {TrackingPixelOptions.FirehoseMaxRecordBytes}.");

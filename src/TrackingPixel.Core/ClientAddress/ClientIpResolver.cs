@@ -93,20 +93,25 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
         return new ResolvedClientAddress(address, textForm, null);
     }
 
+    /// <summary>Removes brackets and a port; anything else around the address is left in place, so parsing fails.</summary>
     private static ReadOnlySpan<char> Unwrap(ReadOnlySpan<char> text)
     {
         if (text.Length > 0 && text[0] == '[')
         {
             var close = text.IndexOf(']');
-            return close > 0 ? text[1..close] : text;
+            // Anything else after the bracket is rejected here: IPAddress.TryParse would accept "[::1]:" as ::1.
+            return close > 0 && IsPortSuffix(text[(close + 1)..]) ? text[1..close] : [];
         }
 
         // "1.2.3.4:5678": one colon means an IPv4 address with a port; IPv6 has at least two.
         var colon = text.IndexOf(':');
-        return colon > 0 && text.LastIndexOf(':') == colon ? text[..colon] : text;
+        return colon > 0 && text.LastIndexOf(':') == colon && IsPortSuffix(text[colon..]) ? text[..colon] : text;
     }
 
-    /// <summary>Rejects forms <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> accepts but no platform sends, like <c>"1"</c> or <c>"0x7f.1"</c>.</summary>
+    private static bool IsPortSuffix(ReadOnlySpan<char> text) =>
+        text.IsEmpty || (text.Length is >= 2 and <= 6 && text[0] == ':' && !text[1..].ContainsAnyExceptInRange('0', '9'));
+
+    /// <summary>Rejects forms <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> accepts but no platform sends, like <c>"1"</c>, <c>"0x7f.1"</c> or <c>"010.0.0.1"</c>.</summary>
     private static bool IsPlausible(ReadOnlySpan<char> text)
     {
         if (text.Contains(':'))
@@ -119,7 +124,8 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
         {
             var dot = text.IndexOf('.');
             var part = dot < 0 ? text : text[..dot];
-            if (part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9'))
+            // A leading zero ("010") is octal to some parsers and decimal to others: the value would be a guess.
+            if (part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9') || (part.Length > 1 && part[0] == '0'))
             {
                 return false;
             }

@@ -14,9 +14,10 @@ internal enum FieldKind : byte
 /// <summary>One field value held by reference until the record is written, so setting a field copies nothing.</summary>
 internal readonly struct FieldValue
 {
-    private FieldValue(FieldKind kind, string? text, long integer, double number, DateTimeOffset timestamp)
+    private FieldValue(FieldKind kind, string? text, long integer, double number, DateTimeOffset timestamp, bool whole = false)
     {
         Kind = kind;
+        Whole = whole;
         Text = text;
         Integer = integer;
         Number = number;
@@ -24,6 +25,9 @@ internal readonly struct FieldValue
     }
 
     public FieldKind Kind { get; }
+
+    /// <summary>Gets whether a cut value would be wrong rather than short, like an address: kept whole or dropped.</summary>
+    public bool Whole { get; }
 
     public string? Text { get; }
 
@@ -35,7 +39,7 @@ internal readonly struct FieldValue
 
     public static FieldValue Null => new(FieldKind.Null, null, 0, 0, default);
 
-    public static FieldValue FromString(string text) => new(FieldKind.String, text, 0, 0, default);
+    public static FieldValue FromString(string text, bool whole = false) => new(FieldKind.String, text, 0, 0, default, whole);
 
     public static FieldValue FromInteger(long value) => new(FieldKind.Integer, null, value, 0, default);
 

@@ -9,6 +9,7 @@ namespace TrackingPixel.Extraction;
 /// Fields keep the position they were first set at, so the record's field order is the extractors' registration order;
 /// setting a field again replaces its value in place. Values are held by reference and only bounded, sanitised and
 /// escaped when the record is written, so setting a field is cheap. A builder is used by one request at a time.
+/// The name <see cref="FieldNames.Truncated"/> is reserved for the writer: setting it throws <see cref="ArgumentException"/>.
 /// </remarks>
 public sealed class RecordBuilder
 {
@@ -39,6 +40,11 @@ public sealed class RecordBuilder
         Put(name, value is not null ? FieldValue.FromString(value)
                   : MissingValue is not null ? FieldValue.FromString(MissingValue) : FieldValue.Null);
 
+    /// <summary>Sets a string field that must never be cut, such as an address: it is written whole or, if it cannot fit, dropped and listed.</summary>
+    internal void SetWhole(string name, string? value) =>
+        Put(name, value is not null ? FieldValue.FromString(value, whole: true)
+                  : MissingValue is not null ? FieldValue.FromString(MissingValue) : FieldValue.Null);
+
     /// <summary>Sets an integer field.</summary>
     /// <param name="name">The field name.</param>
     /// <param name="value">The value.</param>
@@ -47,7 +53,18 @@ public sealed class RecordBuilder
     /// <summary>Sets a number field; a value that is not finite is written as JSON <c>null</c> and reported.</summary>
     /// <param name="name">The field name.</param>
     /// <param name="value">The value.</param>
-    public void Set(string name, double value) => Put(name, FieldValue.FromNumber(value));
+    public void Set(string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            Put(name, FieldValue.FromNumber(value));
+            return;
+        }
+
+        // JSON has no NaN or infinity; null keeps the field's position and the report says why it is empty.
+        Put(name, FieldValue.Null);
+        ReportInputProblem(name, "number not finite, written as null");
+    }
 
     /// <summary>Sets a Boolean field.</summary>
     /// <param name="name">The field name.</param>
@@ -116,6 +133,11 @@ public sealed class RecordBuilder
     private void Put(string name, FieldValue value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        if (name == FieldNames.Truncated)
+        {
+            throw new ArgumentException($"The field name {FieldNames.Truncated} is reserved for the list of truncated fields.", nameof(name));
+        }
+
         var index = IndexOf(name);
         if (index >= 0)
         {

@@ -6,7 +6,7 @@ public sealed partial class PixelPipeline
 {
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Extractor or policy {Extractor} threw; the record goes out without its changes")]
+        [LoggerMessage(1, LogLevel.Warning, "Extractor or policy {Extractor} threw; the record goes out with the fields set so far")]
         public static partial void ExtractorFailed(ILogger logger, string extractor, Exception exception);
 
         [LoggerMessage(2, LogLevel.Information, "Malformed request data replaced in {Problem} (request {RequestId})")]

@@ -101,64 +101,6 @@ public sealed partial class PixelPipeline
         }
     }
 
-    /// <summary>Publishes one record; if it is not accepted it goes to the undelivered-record sink. Never throws.</summary>
-    /// <param name="record">The record; still owned by the caller.</param>
-    /// <param name="cancellationToken">Bounds the time spent publishing, retries included.</param>
-    /// <returns>A task that completes when the record is published or kept for replay.</returns>
-    public async ValueTask PublishAsync(PixelRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        try
-        {
-            await _publisher.PublishAsync(record.Data, cancellationToken).ConfigureAwait(false);
-            Metrics.OnPublished(1);
-        }
-        catch (Exception exception)
-        {
-            KeepUndelivered(record.Data.Span, exception);
-        }
-    }
-
-    /// <summary>Publishes several records; those not accepted go to the undelivered-record sink. Never throws.</summary>
-    /// <param name="records">The records; still owned by the caller.</param>
-    /// <param name="cancellationToken">Bounds the time spent publishing, retries included.</param>
-    /// <returns>A task that completes when every record is published or kept for replay.</returns>
-    public async ValueTask PublishAsync(IReadOnlyList<PixelRecord> records, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        if (records.Count == 0)
-        {
-            return;
-        }
-
-        var data = new ReadOnlyMemory<byte>[records.Count];
-        for (var i = 0; i < data.Length; i++)
-        {
-            data[i] = records[i].Data;
-        }
-
-        try
-        {
-            await _publisher.PublishAsync(data, cancellationToken).ConfigureAwait(false);
-            Metrics.OnPublished(data.Length);
-        }
-        catch (RecordPublishException partial) when (partial.FailedIndices.Count > 0)
-        {
-            Metrics.OnPublished(data.Length - partial.FailedIndices.Distinct().Count());
-            foreach (var index in partial.FailedIndices.Distinct())
-            {
-                KeepUndelivered(data[index].Span, partial);
-            }
-        }
-        catch (Exception exception)
-        {
-            foreach (var record in data)
-            {
-                KeepUndelivered(record.Span, exception);
-            }
-        }
-    }
-
     /// <summary>Collects and publishes the record for a request in one call, as a self-hosted endpoint does.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Bounds the time spent publishing.</param>
@@ -183,22 +125,6 @@ public sealed partial class PixelPipeline
         {
             Metrics.OnExtractorFailed();
             Log.ExtractorFailed(_logger, plugin.GetType().Name, exception);
-        }
-    }
-
-    private void KeepUndelivered(ReadOnlySpan<byte> record, Exception reason)
-    {
-        var why = reason is OperationCanceledException ? "publishing ran out of time" : reason.Message;
-        try
-        {
-            _undelivered.Write(record, why);
-            Metrics.OnUndelivered();
-            Log.Undelivered(_logger, 1, why);
-        }
-        catch (Exception exception)
-        {
-            Metrics.OnLost();
-            Log.Lost(_logger, exception);
         }
     }
 

@@ -65,6 +65,9 @@ public sealed class TrackingPixelMetrics : IDisposable
     /// <summary>Gets the number of records that neither the publisher nor the undelivered-record sink kept.</summary>
     public long RecordsLost => Interlocked.Read(ref _recordsLost);
 
+    /// <summary>Gets this instance's meter, so a listener can tell it from other pipelines' meters of the same name.</summary>
+    internal Meter Meter => _meter;
+
     /// <summary>Stops publishing the counters.</summary>
     public void Dispose() => _meter.Dispose();
 

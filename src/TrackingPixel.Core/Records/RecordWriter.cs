@@ -12,7 +12,8 @@ namespace TrackingPixel.Records;
 /// Writes a <see cref="RecordBuilder"/> as one bounded JSON line with <see cref="Utf8JsonWriter"/> into pooled buffers.
 /// </summary>
 /// <remarks>
-/// Every string is bounded to the field limit without splitting a surrogate pair, and transcoded with invalid UTF-16
+/// Every string is bounded to the field limit without splitting a surrogate pair (values set whole, like <c>ip</c>, are
+/// kept whole or dropped), and transcoded with invalid UTF-16
 /// replaced by U+FFFD, so the output is always valid UTF-8 JSON. When the whole record would exceed its cap, the
 /// longest strings are halved until it fits. Cut fields are listed in <see cref="FieldNames.Truncated"/>.
 /// Not thread-safe: the pipeline keeps one writer per concurrent request.
@@ -21,7 +22,8 @@ internal sealed class RecordWriter : IDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
-        // Non-ASCII text stays readable UTF-8; quotes, backslashes and control characters are still escaped.
+        // Most non-ASCII text stays readable UTF-8 (emoji and other supplementary characters are \u-escaped); quotes,
+        // backslashes and control characters are always escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
     };
@@ -55,8 +57,10 @@ internal sealed class RecordWriter : IDisposable
 
         for (var i = 0; i < entries.Length; i++)
         {
-            var text = entries[i].Value.Text;
-            _limits[i] = text is null ? 0 : SafeCut(text, _maxFieldLength);
+            var value = entries[i].Value;
+            _limits[i] = value.Text is not { } text ? 0
+                : value.Whole && text.Length > _maxFieldLength ? Dropped
+                : SafeCut(text, _maxFieldLength);
         }
 
         // The newline is part of the record, so the JSON object gets one byte less than the cap.
@@ -174,13 +178,13 @@ internal sealed class RecordWriter : IDisposable
         return destination[..written];
     }
 
-    /// <summary>Halves the longest remaining string; once every string is empty, drops fields from the end.</summary>
+    /// <summary>Halves the longest remaining string that may be cut; once every such string is empty, drops fields from the end.</summary>
     private void Shrink(ReadOnlySpan<RecordBuilder.Entry> entries)
     {
         var longest = -1;
         for (var i = 0; i < entries.Length; i++)
         {
-            if (_limits[i] > 0 && (longest < 0 || _limits[i] > _limits[longest]))
+            if (_limits[i] > 0 && !entries[i].Value.Whole && (longest < 0 || _limits[i] > _limits[longest]))
             {
                 longest = i;
             }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace TrackingPixel.Requests;
 
@@ -64,7 +65,7 @@ internal static class QueryStringCodec
     public static string Decode(ReadOnlySpan<char> encoded, out bool malformed)
     {
         malformed = false;
-        if (encoded.IndexOfAny('%', '+') < 0)
+        if (encoded.IndexOfAny('%', '+') < 0 && !encoded.ContainsAnyInRange('\uD800', '\uDFFF'))
         {
             return encoded.ToString();
         }
@@ -103,13 +104,20 @@ internal static class QueryStringCodec
                         run++;
                     }
 
-                    count += Encoding.UTF8.GetBytes(encoded.Slice(i, run), bytes[count..]);
+                    var text = encoded.Slice(i, run);
+                    if (Utf8.FromUtf16(text, bytes[count..], out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+                    {
+                        malformed = true;
+                        Utf8.FromUtf16(text, bytes[count..], out _, out written, replaceInvalidSequences: true);
+                    }
+
+                    count += written;
                     i += run - 1;
                 }
             }
 
             var decoded = bytes[..count];
-            malformed |= !System.Text.Unicode.Utf8.IsValid(decoded);
+            malformed |= !Utf8.IsValid(decoded);
             return Encoding.UTF8.GetString(decoded);
         }
         finally

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TrackingPixel.Pipeline;
 using TrackingPixel.Requests;
@@ -30,9 +31,19 @@ public static class Some
     };
 
     /// <summary>A pipeline with the five standard fields, publishing into <paramref name="publisher"/>.</summary>
-    public static ServiceProvider Services(Action<ITrackingPixelBuilder>? configure = null, Action<TrackingPixelOptions>? options = null, CollectingPublisher? publisher = null)
+    public static ServiceProvider Services(
+        Action<ITrackingPixelBuilder>? configure = null,
+        Action<TrackingPixelOptions>? options = null,
+        CollectingPublisher? publisher = null,
+        CollectingSink? sink = null,
+        CollectingLoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
+        if (logs is not null)
+        {
+            services.AddLogging(b => b.AddProvider(logs));
+        }
+
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Time));
         var builder = options is null ? services.AddTrackingPixel() : services.AddTrackingPixel(options);
         if (configure is null)
@@ -45,6 +56,11 @@ public static class Some
         }
 
         builder.UsePublisher(_ => publisher ?? new CollectingPublisher());
+        if (sink is not null)
+        {
+            builder.UseUndeliveredRecordSink(sink);
+        }
+
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -14,6 +14,7 @@ internal sealed class ClientIpFieldExtractor(ClientIpResolver resolver) : IField
             record.ReportInputProblem(FieldNames.Ip, client.Problem);
         }
 
-        record.Set(FieldNames.Ip, client.Text);
+        // A cut address would be a different, wrong address: keep it whole or drop it.
+        record.SetWhole(FieldNames.Ip, client.Text);
     }
 }
