@@ -66,6 +66,17 @@ public class KeyedIdTests
     }
 
     [Fact]
+    public void AddKeyedId_ManyThreads_AgreeWithTheKnownAnswer()
+    {
+        using var services = Services(o => { o.Inputs.Add("query:userid"); o.Length = 64; });
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string?>();
+
+        Parallel.For(0, 2_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => ids.Add(Collect(services, Some.OriginalExampleRequest())));
+
+        Assert.All(ids, id => Assert.Equal("69669650b0fc8a5c9adde828ac02e479e3099522f092ea59d77354dca666f1b1", id));
+    }
+
+    [Fact]
     public void AddKeyedId_SameUtcDay_IsStable()
     {
         using var services = Services(o => o.Inputs.Add("query:userid"));
