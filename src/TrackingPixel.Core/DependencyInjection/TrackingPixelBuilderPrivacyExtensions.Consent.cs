@@ -25,12 +25,13 @@ public static partial class TrackingPixelBuilderPrivacyExtensions
             throw new ArgumentOutOfRangeException(nameof(policy), policy, "Use RecordFlag, StripIdentifiers or SkipRecord.");
         }
 
-        var options = builder.Services.AddOptions<ConsentOptions>().Configure(o => o.Policy = policy);
+        var options = builder.Services.AddOptions<ConsentOptions>().Configure(o => o.Policy = policy).ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsentOptions>, ConsentOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFieldExtractor, ConsentSignalsExtractor>(_ => new ConsentSignalsExtractor()));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordPolicy, ConsentRecordPolicy>(sp =>
         {

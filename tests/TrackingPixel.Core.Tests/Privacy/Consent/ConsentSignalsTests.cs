@@ -97,6 +97,20 @@ public class ConsentSignalsTests
     }
 
     [Fact]
+    public void AddConsentSignals_BadOptions_FailAtStartWithWhatToFix()
+    {
+        using var services = Some.Services(b => b.AddStandardFields().AddConsentSignals(configure: o =>
+        {
+            o.Policy = (ConsentPolicy)9;
+            o.StrippedFields.Add(" ");
+        }));
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.GetRequiredService<PixelPipeline>());
+        Assert.Contains("Consent.Policy is 9", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Consent.StrippedFields has an empty entry", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddConsentSignals_BadArguments_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => TrackingPixelBuilderPrivacyExtensions.AddConsentSignals(null!));
