@@ -43,6 +43,28 @@ public class AddressRangeSetTests
     }
 
     [Fact]
+    public void Parse_ListAsLargeAsApples_LoadsAndMatches()
+    {
+        // Apple's egress list has a few hundred thousand lines; generate one of that size, disjoint /28s and /64s.
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < 150_000; i++)
+        {
+            text.Append(new IPAddress(BitConverter.GetBytes((uint)i << 4).Reverse().ToArray())).Append("/28,US,US-CA,Los Angeles,\n");
+            text.Append("2a02:").Append((i >> 16).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append(':')
+                .Append((i & 0xFFFF).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append("::/64,GB,GB-EN,London,\n");
+        }
+
+        var set = Parse(text.ToString());
+
+        Assert.Equal(300_000, set.Count);
+        Assert.Equal("0.9.39.192/28", set.Match(IPAddress.Parse("0.9.39.207")));
+        Assert.Equal("0.9.39.208/28", set.Match(IPAddress.Parse("0.9.39.208")));
+        Assert.Null(set.Match(IPAddress.Parse("0.36.159.0")));
+        Assert.Equal("2a02:1:1::/64", set.Match(IPAddress.Parse("2a02:1:1::ffff")));
+        Assert.Null(set.Match(IPAddress.Parse("2a02:3::1")));
+    }
+
+    [Fact]
     public void Match_AddressInRange_ReturnsItsCidr()
     {
         var set = Parse("172.224.226.0/27,GB,GB-EN,London,\n2a02:26f7:b3c0:4000::/64,GB,GB-EN,London,\n");
