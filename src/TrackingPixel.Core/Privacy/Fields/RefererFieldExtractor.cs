@@ -25,16 +25,16 @@ internal sealed class RefererFieldExtractor(string fieldName, bool keepQuery) : 
             span = span[..end];
         }
 
-        // The authority runs from "//" to the next '/'; an '@' inside it ends the user information.
-        var authorityStart = span.IndexOf("//", StringComparison.Ordinal);
+        // The authority runs from the scheme's "://" to the next '/'; an '@' inside it ends the user information.
+        var authorityStart = span.IndexOf("://", StringComparison.Ordinal);
         if (authorityStart >= 0)
         {
-            var authority = span[(authorityStart + 2)..];
+            var authority = span[(authorityStart + 3)..];
             var slash = authority.IndexOf('/');
             var at = (slash >= 0 ? authority[..slash] : authority).LastIndexOf('@');
             if (at >= 0)
             {
-                record.Set(fieldName, string.Concat(span[..(authorityStart + 2)], authority[(at + 1)..]));
+                record.Set(fieldName, string.Concat(span[..(authorityStart + 3)], authority[(at + 1)..]));
                 return;
             }
         }

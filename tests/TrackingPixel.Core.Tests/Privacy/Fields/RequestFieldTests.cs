@@ -11,6 +11,8 @@ public class RequestFieldTests
     [InlineData("https://example.com/page#section", "https://example.com/page")]
     [InlineData("https://user:secret@example.com/a?b", "https://example.com/a")]
     [InlineData("https://example.com", "https://example.com")]
+    [InlineData("https://example.com/a//b@c?d", "https://example.com/a//b@c")]
+    [InlineData("https://user@example.com", "https://example.com")]
     [InlineData("  android-app://com.google.android.gm/  ", "android-app://com.google.android.gm/")]
     public void AddRefererField_Default_DropsQueryFragmentAndCredentials(string referer, string expected)
     {
