@@ -1,0 +1,31 @@
+using TrackingPixel.ClientAddress;
+using TrackingPixel.Extraction;
+using TrackingPixel.Requests;
+
+namespace TrackingPixel.Classification;
+
+/// <summary>Sets <c>agentClass</c> and <c>agentRule</c>, and discards the record when its class is configured to be dropped.</summary>
+/// <remarks>The relay check uses the resolved client address, the same one <c>ip</c> records before any masking.</remarks>
+internal sealed class AgentClassExtractor(AgentClassifier classifier, ClientIpResolver resolver, AgentClassificationOptions options) : IFieldExtractor
+{
+    private readonly HashSet<string> _discard = new(options.DiscardClasses, StringComparer.Ordinal);
+
+    public void Extract(PixelRequest request, RecordBuilder record)
+    {
+        var agentClass = classifier.Classify(request, resolver.Resolve(request).Address, out var rule);
+        record.Set(AgentFieldNames.AgentClass, agentClass);
+        if (rule is null)
+        {
+            record.SetNull(AgentFieldNames.AgentRule);
+        }
+        else
+        {
+            record.Set(AgentFieldNames.AgentRule, rule);
+        }
+
+        if (_discard.Count > 0 && _discard.Contains(agentClass))
+        {
+            record.Discard();
+        }
+    }
+}
