@@ -16,9 +16,18 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public void Advance(int count) => WrittenCount += count;
 
-    public Memory<byte> GetMemory(int sizeHint = 0) => _buffer.AsMemory(Reserve(sizeHint));
+    // Reserve first: it may replace _buffer, and the slice must come from the new array, not the one just returned.
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        var start = Reserve(sizeHint);
+        return _buffer.AsMemory(start);
+    }
 
-    public Span<byte> GetSpan(int sizeHint = 0) => _buffer.AsSpan(Reserve(sizeHint));
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        var start = Reserve(sizeHint);
+        return _buffer.AsSpan(start);
+    }
 
     /// <summary>Hands the filled array to the caller, who returns it to the pool, and starts over with a fresh one.</summary>
     public byte[] Detach(out int length)

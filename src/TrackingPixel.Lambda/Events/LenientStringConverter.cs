@@ -17,7 +17,19 @@ namespace TrackingPixel.Lambda.Events;
 /// </remarks>
 internal sealed class LenientStringConverter : JsonConverter<string>
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value);
+
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ReadString(ref reader);
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(value);
+
+    /// <summary>Reads the current value as text; <see langword="null"/> for JSON null, objects and arrays (which are skipped).</summary>
+    internal static string? ReadValue(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
@@ -36,16 +48,8 @@ internal sealed class LenientStringConverter : JsonConverter<string>
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value);
-
-    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        ReadString(ref reader);
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
-        writer.WritePropertyName(value);
-
-    private static string ReadString(ref Utf8JsonReader reader)
+    /// <summary>Reads the current string or property name, whatever its escapes.</summary>
+    internal static string ReadString(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped)
         {
