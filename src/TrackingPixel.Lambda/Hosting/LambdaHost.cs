@@ -37,7 +37,7 @@ internal static partial class LambdaHost
             RuntimeLoop loop;
             try
             {
-                services = BuildServices(configureServices, logs, options.MinimumLogLevel);
+                services = PixelServices.Build(configureServices, logs, options.MinimumLogLevel);
                 var pipeline = services.GetRequiredService<PixelPipeline>();
                 var time = services.GetRequiredService<TimeProvider>();
                 loop = new RuntimeLoop(
@@ -64,19 +64,6 @@ internal static partial class LambdaHost
                 await services.DisposeAsync().ConfigureAwait(false);
             }
         }
-    }
-
-    private static ServiceProvider BuildServices(Action<IServiceCollection> configure, LambdaLoggerProvider logs, LogLevel minimumLevel)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(minimumLevel));
-        configure(services);
-        var provider = services.BuildServiceProvider();
-
-        // No generic host runs in a custom runtime, so ValidateOnStart is honoured here: bad options fail init,
-        // not the first request.
-        provider.GetService<IStartupValidator>()?.Validate();
-        return provider;
     }
 
     private static async Task ReportInitErrorAsync(RuntimeApiClient client, ILogger logger, Exception exception, CancellationToken cancellationToken)
