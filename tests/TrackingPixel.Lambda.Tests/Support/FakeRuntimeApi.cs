@@ -27,8 +27,8 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     private FakeRuntimeApi(WebApplication app) => _app = app;
 
-    /// <summary>One request the runtime made, with the logical time its body had been fully received.</summary>
-    public sealed record Call(long Tick, string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+    /// <summary>One request the runtime made, with the logical time (and <see cref="System.Diagnostics.Stopwatch"/> timestamp) its body had been fully received.</summary>
+    public sealed record Call(long Tick, long Timestamp, string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
     {
         public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
     }
@@ -115,7 +115,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, context.RequestAborted);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        Record(new Call(Ticks.Next(), request.Method, request.Path.Value ?? "", headers, body.ToArray()));
+        Record(new Call(Ticks.Next(), System.Diagnostics.Stopwatch.GetTimestamp(), request.Method, request.Path.Value ?? "", headers, body.ToArray()));
 
         var path = request.Path.Value ?? "";
         if (request.Method == "GET" && path == $"{Prefix}/invocation/next")
