@@ -45,7 +45,14 @@ internal sealed partial class RuntimeLoop(
                 return 1;
             }
 
-            await InvokeAsync(invocation, stop).ConfigureAwait(false);
+            try
+            {
+                await InvokeAsync(invocation, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return 0;
+            }
         }
     }
 

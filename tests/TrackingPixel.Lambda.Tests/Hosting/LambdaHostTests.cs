@@ -208,6 +208,29 @@ public class LambdaHostTests
         Assert.Empty(run.Api.Calls);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:9001/path", null, "is not a host:port")]
+    [InlineData(null, -1, "PublishSafetyMargin")]
+    public async Task RunAsync_InvalidHostOptions_ExitsWithOneAndLogsWhatToFix(string? runtimeApi, int? marginSeconds, string expected)
+    {
+        await using var run = await HostRun.StartAsync(options: o =>
+        {
+            o.RuntimeApi = runtimeApi ?? o.RuntimeApi;
+            o.PublishSafetyMargin = marginSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : o.PublishSafetyMargin;
+        });
+
+        Assert.Equal(1, await run.ExitCodeAsync());
+
+        Assert.Contains(expected, run.Logs, StringComparison.Ordinal);
+        Assert.Empty(run.Api.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_NullConfigureServices_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentNullException>(() => LambdaPixelHost.RunAsync(null!));
+    }
+
     private static FakeRuntimeApi.Call Response(HostRun run, string requestId) =>
         Assert.Single(run.Api.Posts($"/invocation/{requestId}/response"));
 
