@@ -45,54 +45,43 @@ internal static class EventMapper
         var context = e.RequestContext;
         var http = context?.Http;
         var raw = e.RawQueryString ?? string.Empty;
-        var request = new PixelRequest
+        raw = raw.StartsWith('?') ? raw[1..] : raw;
+        return new PixelRequest
         {
             Method = http?.Method ?? "GET",
             Path = e.RawPath ?? http?.Path ?? "/",
-            RawQuery = raw.StartsWith('?') ? raw[1..] : raw,
+            RawQuery = raw,
+
+            // rawQueryString is exact and decoded lazily; the parsed map (repeats comma-joined, decoding unconfirmed)
+            // is only a fallback for events without it, as hand-written test events are.
+            Query = e.RawQueryString is null && e.QueryStringParameters is { Count: > 0 } parameters
+                ? QueryParameters.FromPairs(Pairs(parameters))
+                : QueryParameters.Parse(raw),
             Headers = new HttpApiV2Headers(e.Headers, e.Cookies),
             PeerAddress = http?.SourceIp,
             Timestamp = TimeOf(context?.TimeEpoch, context?.Time, time),
             RequestId = context?.RequestId,
         };
-
-        // rawQueryString is exact; the parsed map is only a fallback for events without it, as hand-written tests send.
-        return e.RawQueryString is null && e.QueryStringParameters is { Count: > 0 } parameters
-            ? WithQuery(request, Pairs(parameters))
-            : request;
     }
 
     private static PixelRequest MapV1(RestApiV1Event e, TimeProvider time)
     {
         var context = e.RequestContext;
-        var request = new PixelRequest
+        return new PixelRequest
         {
             Method = e.HttpMethod ?? "GET",
             Path = e.Path ?? "/",
+
+            // 1.0 has no raw query string: the multi-value map keeps every value of a repeated parameter.
+            Query = e.MultiValueQueryStringParameters is { Count: > 0 } multi ? QueryParameters.FromPairs(MultiPairs(multi))
+                : e.QueryStringParameters is { Count: > 0 } single ? QueryParameters.FromPairs(Pairs(single))
+                : QueryParameters.Empty,
             Headers = new RestApiV1Headers(e.Headers, e.MultiValueHeaders),
             PeerAddress = context?.Identity?.SourceIp,
             Timestamp = TimeOf(context?.RequestTimeEpoch, context?.RequestTime, time),
             RequestId = context?.RequestId,
         };
-
-        if (e.MultiValueQueryStringParameters is { Count: > 0 } multi)
-        {
-            return WithQuery(request, MultiPairs(multi));
-        }
-
-        return e.QueryStringParameters is { Count: > 0 } single ? WithQuery(request, Pairs(single)) : request;
     }
-
-    private static PixelRequest WithQuery(PixelRequest request, IEnumerable<KeyValuePair<string, string>> pairs) => new()
-    {
-        Method = request.Method,
-        Path = request.Path,
-        Query = QueryParameters.FromPairs(pairs),
-        Headers = request.Headers,
-        PeerAddress = request.PeerAddress,
-        Timestamp = request.Timestamp,
-        RequestId = request.RequestId,
-    };
 
     private static IEnumerable<KeyValuePair<string, string>> Pairs(Dictionary<string, string> parameters) =>
         parameters.Where(p => p.Value is not null);
