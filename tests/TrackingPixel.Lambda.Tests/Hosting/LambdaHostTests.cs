@@ -49,6 +49,23 @@ public class LambdaHostTests
     }
 
     [Fact]
+    public async Task RunAsync_PublishingInProgress_ResponseIsAlreadyPostedAndNextEventIsNotYetRequested()
+    {
+        var publisher = new GatedPublisher();
+        await using var run = await HostRun.StartAsync(configure: (services, _) =>
+            services.AddTrackingPixel().AddStandardFields().UsePublisher(_ => publisher));
+        run.Api.Enqueue(Some.Fixture("http-api-v2.json"), "id-1");
+
+        await publisher.Started.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The host is now inside PublishAsync: the pixel is out, and the environment may not be frozen yet.
+        Response(run, "id-1");
+        Assert.Single(run.Api.Calls, c => c.Method == "GET");
+        publisher.Open();
+        await run.Api.WaitForNextAsync(2);
+    }
+
+    [Fact]
     public async Task RunAsync_Invocation_SetsTheTraceIdAndBoundsPublishingByTheDeadline()
     {
         await using var run = await HostRun.StartAsync();
