@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using TrackingPixel.Lambda.Tests.Support;
+
+namespace TrackingPixel.Lambda.BootstrapDriver;
+
+/// <summary>One run of a bootstrap executable against its own fake Runtime API, as Lambda would start it.</summary>
+internal sealed class BootstrapProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private BootstrapProcess(FakeRuntimeApi api, Process process, long startTimestamp, string recordsDirectory)
+    {
+        Api = api;
+        _process = process;
+        StartTimestamp = startTimestamp;
+        RecordsDirectory = recordsDirectory;
+    }
+
+    public FakeRuntimeApi Api { get; }
+
+    public string RecordsDirectory { get; }
+
+    /// <summary>The <see cref="Stopwatch"/> timestamp taken just before the process was started.</summary>
+    public long StartTimestamp { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts <paramref name="bootstrap"/> after queuing <paramref name="events"/>, so the first GET next is answered at once.</summary>
+    public static async Task<BootstrapProcess> StartAsync(string bootstrap, IEnumerable<(string RequestId, byte[] Payload)> events)
+    {
+        var api = await FakeRuntimeApi.StartAsync();
+        foreach (var (requestId, payload) in events)
+        {
+            api.Enqueue(payload, requestId);
+        }
+
+        var records = Path.Combine(Path.GetTempPath(), "trackingpixel-driver-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo(bootstrap)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.Address;
+        start.Environment["AWS_LAMBDA_LOG_FORMAT"] = "JSON";
+        start.Environment["AWS_LAMBDA_LOG_LEVEL"] = "INFO";
+        start.Environment["TRACKINGPIXEL_RECORDS_DIRECTORY"] = records;
+        var startTimestamp = Stopwatch.GetTimestamp();
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {bootstrap}.");
+        process.OutputDataReceived += (_, e) => Echo(e.Data);
+        process.ErrorDataReceived += (_, e) => Echo(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new BootstrapProcess(api, process, startTimestamp, records);
+    }
+
+    /// <summary>The process's peak resident set so far (VmHWM), in KiB.</summary>
+    public long PeakRssKib()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new InvalidOperationException("VmHWM not found.");
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
+    public IReadOnlyList<string> Records() =>
+        Directory.Exists(RecordsDirectory)
+            ? [.. Directory.EnumerateFiles(RecordsDirectory, "*.ndjson", SearchOption.AllDirectories).SelectMany(File.ReadAllLines)]
+            : [];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        await Api.DisposeAsync();
+        if (Directory.Exists(RecordsDirectory))
+        {
+            Directory.Delete(RecordsDirectory, recursive: true);
+        }
+    }
+
+    private static void Echo(string? line)
+    {
+        if (line is not null)
+        {
+            Console.Error.WriteLine($"  bootstrap| {line}");
+        }
+    }
+}
