@@ -1,6 +1,7 @@
 using TrackingPixel.ClientAddress;
 using TrackingPixel.Extraction;
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Classification;
 
@@ -28,4 +29,7 @@ internal sealed class AgentClassExtractor(AgentClassifier classifier, ClientIpRe
             record.Discard();
         }
     }
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(AgentFieldNames.AgentClass, FieldType.Text, "Who fetched the pixel: human, mail-proxy, privacy-relay, scanner, bot or prefetch."), new(AgentFieldNames.AgentRule, FieldType.Text, "The classification rule that matched, such as ua:GoogleImageProxy; null for human.")];
 }

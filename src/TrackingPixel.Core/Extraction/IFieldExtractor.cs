@@ -1,4 +1,5 @@
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Extraction;
 
@@ -16,4 +17,8 @@ public interface IFieldExtractor
     /// <param name="request">The request being recorded.</param>
     /// <param name="record">The record being built; fields keep the order they are first set in.</param>
     void Extract(PixelRequest request, RecordBuilder record);
+
+    /// <summary>Describes the fields this extractor sets, so the record's JSON Schema and Athena table can be generated.</summary>
+    /// <returns>The fields, in the order they are set; none by default.</returns>
+    IEnumerable<FieldDescriptor> DescribeFields() => [];
 }

@@ -1,5 +1,6 @@
 using TrackingPixel.Extraction;
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Identity;
 
@@ -12,4 +13,7 @@ internal sealed class EventIdFieldExtractor(UuidV7Generator generator) : IFieldE
 {
     public void Extract(PixelRequest request, RecordBuilder record) =>
         record.Set(IdentityFieldNames.EventId, string.IsNullOrEmpty(request.RequestId) ? generator.Create() : request.RequestId);
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(IdentityFieldNames.EventId, FieldType.Text, "Unique id of the request for de-duplication: the platform request id, or a UUIDv7.")];
 }

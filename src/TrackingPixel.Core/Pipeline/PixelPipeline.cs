@@ -3,6 +3,7 @@ using TrackingPixel.Extraction;
 using TrackingPixel.Publishing;
 using TrackingPixel.Records;
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Pipeline;
 
@@ -47,6 +48,10 @@ public sealed partial class PixelPipeline
         Metrics = metrics;
         _scratch = new ScratchPool(options);
     }
+
+    /// <summary>Describes the records this pipeline produces, for a JSON Schema or an Athena table.</summary>
+    /// <returns>The schema of the configured extractors' fields, in record order.</returns>
+    public RecordSchema DescribeRecord() => new(_extractors.SelectMany(e => e.DescribeFields()));
 
     /// <summary>Gets the pipeline's counters.</summary>
     public TrackingPixelMetrics Metrics { get; }

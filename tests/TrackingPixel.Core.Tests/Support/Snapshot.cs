@@ -11,11 +11,20 @@ namespace TrackingPixel.Tests.Support;
 public static class Snapshot
 {
     public static void Match(ReadOnlySpan<byte> actual, string name, [CallerFilePath] string testFile = "") =>
-        Match(actual, name, testFile, Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" && Environment.GetEnvironmentVariable("CI") != "true");
+        Match(actual, name, testFile, UpdateRequested);
 
-    public static void Match(ReadOnlySpan<byte> actual, string name, string testFile, bool update)
+    /// <summary>Compares text with a snapshot file named <paramref name="fileName"/>, extension included.</summary>
+    public static void MatchText(string actual, string fileName, [CallerFilePath] string testFile = "") =>
+        MatchFile(Encoding.UTF8.GetBytes(actual), Path.Combine(Path.GetDirectoryName(testFile)!, "__snapshots__", fileName), UpdateRequested);
+
+    public static void Match(ReadOnlySpan<byte> actual, string name, string testFile, bool update) =>
+        MatchFile(actual, Path.Combine(Path.GetDirectoryName(testFile)!, "__snapshots__", name + ".ndjson"), update);
+
+    private static bool UpdateRequested =>
+        Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" && Environment.GetEnvironmentVariable("CI") != "true";
+
+    private static void MatchFile(ReadOnlySpan<byte> actual, string path, bool update)
     {
-        var path = Path.Combine(Path.GetDirectoryName(testFile)!, "__snapshots__", name + ".ndjson");
         if (update)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

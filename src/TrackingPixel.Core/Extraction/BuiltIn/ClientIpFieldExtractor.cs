@@ -1,5 +1,6 @@
 using TrackingPixel.ClientAddress;
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Extraction.BuiltIn;
 
@@ -17,4 +18,7 @@ internal sealed class ClientIpFieldExtractor(ClientIpResolver resolver) : IField
         // A cut address would be a different, wrong address: keep it whole or drop it.
         record.SetWhole(FieldNames.Ip, client.Text);
     }
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(FieldNames.Ip, FieldType.Text, "Client address chosen by the client IP policy (the address the platform observed unless trusted proxies are configured).")];
 }

@@ -1,4 +1,5 @@
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Extraction.BuiltIn;
 
@@ -6,4 +7,7 @@ namespace TrackingPixel.Extraction.BuiltIn;
 internal sealed class DateFieldExtractor : IFieldExtractor
 {
     public void Extract(PixelRequest request, RecordBuilder record) => record.Set(FieldNames.Date, request.Timestamp);
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(FieldNames.Date, FieldType.Timestamp, "Time the platform received the request, ISO 8601 UTC with milliseconds.")];
 }

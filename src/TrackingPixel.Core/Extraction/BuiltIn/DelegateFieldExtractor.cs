@@ -1,4 +1,5 @@
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Extraction.BuiltIn;
 
@@ -6,4 +7,7 @@ namespace TrackingPixel.Extraction.BuiltIn;
 internal sealed class DelegateFieldExtractor(string fieldName, Func<PixelRequest, string?> compute) : IFieldExtractor
 {
     public void Extract(PixelRequest request, RecordBuilder record) => record.Set(fieldName, compute(request));
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(fieldName, FieldType.Text, "Computed by the application.")];
 }

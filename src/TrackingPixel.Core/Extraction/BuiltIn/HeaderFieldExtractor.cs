@@ -1,4 +1,5 @@
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Extraction.BuiltIn;
 
@@ -7,4 +8,7 @@ internal sealed class HeaderFieldExtractor(string fieldName, string headerName) 
 {
     public void Extract(PixelRequest request, RecordBuilder record) =>
         record.Set(fieldName, request.Headers.TryGetValue(headerName, out var value) ? value : null);
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(fieldName, FieldType.Text, $"The {headerName} request header.")];
 }

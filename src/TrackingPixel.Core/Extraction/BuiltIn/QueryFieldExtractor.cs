@@ -1,4 +1,5 @@
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Extraction.BuiltIn;
 
@@ -20,4 +21,7 @@ internal sealed class QueryFieldExtractor(string fieldName, string parameterName
 
         record.Set(fieldName, value);
     }
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(fieldName, FieldType.Text, $"The first value of the {parameterName} query parameter.")];
 }

@@ -1,5 +1,6 @@
 using TrackingPixel.Extraction;
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Privacy.Consent;
 
@@ -11,4 +12,7 @@ internal sealed class ConsentSignalsExtractor : IFieldExtractor
         record.Set(PrivacyFieldNames.Gpc, ConsentSignals.GlobalPrivacyControl(request));
         record.Set(PrivacyFieldNames.Dnt, ConsentSignals.DoNotTrack(request));
     }
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(PrivacyFieldNames.Gpc, FieldType.Boolean, "Whether the request carried Sec-GPC: 1 (Global Privacy Control)."), new(PrivacyFieldNames.Dnt, FieldType.Boolean, "Whether the request carried DNT: 1.")];
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using TrackingPixel.Extraction;
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Privacy.Fields;
 
@@ -34,4 +35,7 @@ internal sealed class CloudFrontViewerFieldsExtractor : IFieldExtractor
 
         record.Set(field, value);
     }
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(PrivacyFieldNames.Country, FieldType.Text, "CloudFront viewer country (ISO 3166-1 alpha-2), when present."), new(PrivacyFieldNames.Region, FieldType.Text, "CloudFront viewer country region (ISO 3166-2 subdivision), when present."), new(PrivacyFieldNames.City, FieldType.Text, "CloudFront viewer city, when present.")];
 }

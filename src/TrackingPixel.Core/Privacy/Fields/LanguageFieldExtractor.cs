@@ -1,5 +1,6 @@
 using TrackingPixel.Extraction;
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Privacy.Fields;
 
@@ -70,4 +71,7 @@ internal sealed class LanguageFieldExtractor(string fieldName) : IFieldExtractor
     private static bool IsLetters(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(Ascii.Letters);
 
     private static bool IsLettersOrDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(Ascii.LettersAndDigits);
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(fieldName, FieldType.Text, "Primary language tag of the Accept-Language header.")];
 }

@@ -1,5 +1,6 @@
 using TrackingPixel.Extraction;
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Privacy.Fields;
 
@@ -41,4 +42,7 @@ internal sealed class RefererFieldExtractor(string fieldName, bool keepQuery) : 
 
         record.Set(fieldName, span.Length == referer.Length ? referer : span.ToString());
     }
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(fieldName, FieldType.Text, "The Referer header, without credentials and, by default, without its query string and fragment.")];
 }

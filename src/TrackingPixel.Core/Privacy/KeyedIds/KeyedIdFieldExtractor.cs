@@ -5,6 +5,7 @@ using System.Text;
 using TrackingPixel.ClientAddress;
 using TrackingPixel.Extraction;
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Privacy.KeyedIds;
 
@@ -106,4 +107,7 @@ internal sealed class KeyedIdFieldExtractor : IFieldExtractor, IDisposable
     }
 
     private sealed record DayHasher(DateOnly Day, IncrementalHash Hmac);
+
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(_fieldName, FieldType.Text, "Keyed HMAC-SHA256 identifier of the configured request values.")];
 }
