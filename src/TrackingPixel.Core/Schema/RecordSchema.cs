@@ -67,7 +67,7 @@ public sealed class RecordSchema
     /// <remarks>
     /// Uses the OpenX JSON SerDe, which matches column names to JSON keys case-insensitively, and partition projection
     /// over <c>year=/month=/day=/hour=</c> prefixes, so new hours need no <c>MSCK REPAIR</c>. Timestamps are kept as
-    /// ISO 8601 strings: query them with <c>from_iso8601_timestamp(...)</c>.
+    /// ISO 8601 strings: query them with <c>from_iso8601_timestamp(...)</c>. Quotes are dropped from column comments, as Hive and Athena escape them differently.
     /// </remarks>
     public string ToAthenaTable(AthenaTableOptions options)
     {
@@ -78,7 +78,7 @@ public sealed class RecordSchema
         for (var i = 0; i < Fields.Count; i++)
         {
             var field = Fields[i];
-            ddl.Append(CultureInfo.InvariantCulture, $"  `{field.Name.ToLowerInvariant()}` {AthenaType(field.Type)} COMMENT '{field.Description.Replace("'", "''", StringComparison.Ordinal)}'{(i < Fields.Count - 1 ? "," : string.Empty)}\n");
+            ddl.Append(CultureInfo.InvariantCulture, $"  `{field.Name.ToLowerInvariant()}` {AthenaType(field.Type)} COMMENT '{field.Description.Replace("'", string.Empty, StringComparison.Ordinal)}'{(i < Fields.Count - 1 ? "," : string.Empty)}\n");
         }
 
         ddl.Append(")\n");
