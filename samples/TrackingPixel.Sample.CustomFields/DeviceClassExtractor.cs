@@ -1,5 +1,6 @@
 using TrackingPixel.Extraction;
 using TrackingPixel.Requests;
+using TrackingPixel.Schema;
 
 namespace TrackingPixel.Sample.CustomFields;
 
@@ -29,6 +30,10 @@ public sealed class DeviceClassExtractor : IFieldExtractor
 
         record.Set(FieldName, Classify(userAgent));
     }
+
+    /// <inheritdoc />
+    public IEnumerable<FieldDescriptor> DescribeFields() =>
+        [new(FieldName, FieldType.Text, "Device class from the user agent: mobile, tablet, desktop or unknown.")];
 
     private static string Classify(string userAgent)
     {
