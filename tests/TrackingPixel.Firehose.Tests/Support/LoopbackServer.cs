@@ -16,6 +16,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     private readonly ConcurrentBag<Task> _connections = [];
     private readonly Task _accepting;
     private int _connectionCount;
+    private int _disposed;
 
     public LoopbackServer(Func<LoopbackRequest, CancellationToken, Task<LoopbackResponse>> handler)
     {
@@ -33,6 +34,11 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _listener.Stop();
         await _accepting;
