@@ -11,16 +11,18 @@ namespace TrackingPixel.Firehose.Tests.Support;
 /// <summary>The whole Core pipeline publishing to a <see cref="FakeFirehose"/>, with a collecting undelivered-record sink.</summary>
 public sealed class FirehoseHarness : IAsyncDisposable
 {
-    private FirehoseHarness(FakeFirehose server, ServiceProvider services, CollectingUndeliveredSink undelivered, CollectingLoggerProvider logs, StringWriter metricLines)
+    private readonly FakeFirehose? _server;
+
+    private FirehoseHarness(FakeFirehose? server, ServiceProvider services, CollectingUndeliveredSink undelivered, CollectingLoggerProvider logs, StringWriter metricLines)
     {
-        Server = server;
+        _server = server;
         Services = services;
         Undelivered = undelivered;
         Logs = logs;
         MetricLines = metricLines;
     }
 
-    public FakeFirehose Server { get; }
+    public FakeFirehose Server => _server ?? throw new InvalidOperationException("This harness talks to an external server.");
 
     public ServiceProvider Services { get; }
 
@@ -35,7 +37,10 @@ public sealed class FirehoseHarness : IAsyncDisposable
     public FirehosePublisherMetrics Metrics => Services.GetRequiredService<FirehosePublisherMetrics>();
 
     /// <summary>Fast retries, a generous attempt timeout, the fake's endpoint and credentials from a fake environment.</summary>
-    public static FirehoseHarness Create(FakeFirehose server, Action<FirehosePublisherOptions>? configure = null)
+    public static FirehoseHarness Create(FakeFirehose server, Action<FirehosePublisherOptions>? configure = null) => Create(server.Url, server, configure);
+
+    /// <summary>The same, against any Firehose-compatible server expecting the <see cref="FakeFirehose"/> credentials and stream.</summary>
+    public static FirehoseHarness Create(Uri endpoint, FakeFirehose? server, Action<FirehosePublisherOptions>? configure = null)
     {
         var undelivered = new CollectingUndeliveredSink();
         var logs = new CollectingLoggerProvider();
@@ -48,7 +53,7 @@ public sealed class FirehoseHarness : IAsyncDisposable
             ["AWS_SECRET_ACCESS_KEY"] = FakeFirehose.Secret,
             ["AWS_SESSION_TOKEN"] = FakeFirehose.SessionToken,
             ["AWS_REGION"] = FakeFirehose.Region,
-            ["AWS_ENDPOINT_URL_FIREHOSE"] = server.Url.ToString(),
+            ["AWS_ENDPOINT_URL_FIREHOSE"] = endpoint.ToString(),
         }));
         services.AddSingleton(new EmbeddedMetricsOutput(metricLines));
         services.AddTrackingPixel()
@@ -115,7 +120,10 @@ public sealed class FirehoseHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await Server.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 
     public static PixelRequest Request(int i) => new()
