@@ -77,15 +77,36 @@ internal sealed class SigV4Signer(string region, string service)
 
             HMACSHA256.HashData(KeyFor(secretAccessKey, amzDate[..8]), stringToSign, hash);
             Hex.WriteLower(hash, hex);
-            return string.Concat(
-                string.Concat(Algorithm, " Credential=", accessKeyId, "/"),
-                Encoding.UTF8.GetString(scope),
-                string.Concat(", SignedHeaders=", Encoding.ASCII.GetString(signedHeaders.Written), ", Signature=", Encoding.ASCII.GetString(hex)));
+            return AuthorizationHeader(accessKeyId, scope, signedHeaders.Written, hex);
         }
         finally
         {
             signedHeaders.Dispose();
             buffer.Dispose();
+        }
+    }
+
+    // Composed in a stack buffer so the header value is the only allocation of a signature.
+    private static string AuthorizationHeader(string accessKeyId, ReadOnlySpan<byte> scope, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
+    {
+        var length = Algorithm.Length + 12 + accessKeyId.Length + 1 + scope.Length + 16 + signedHeaders.Length + 12 + signature.Length;
+        var text = length <= 1024 ? stackalloc char[length] : new char[length];
+        var at = 0;
+        Append(text, ref at, Algorithm);
+        Append(text, ref at, " Credential=");
+        Append(text, ref at, accessKeyId);
+        Append(text, ref at, "/");
+        at += Encoding.UTF8.GetChars(scope, text[at..]);
+        Append(text, ref at, ", SignedHeaders=");
+        at += Encoding.UTF8.GetChars(signedHeaders, text[at..]);
+        Append(text, ref at, ", Signature=");
+        at += Encoding.UTF8.GetChars(signature, text[at..]);
+        return new string(text[..at]);
+
+        static void Append(Span<char> destination, ref int at, string value)
+        {
+            value.AsSpan().CopyTo(destination[at..]);
+            at += value.Length;
         }
     }
 
