@@ -94,7 +94,7 @@ public sealed class FirehosePublisherEndToEndTests
     public async Task Publish_AnswerSlowerThanTimeoutAfterStoring_RetriesAndDuplicatesOnlyThatCall()
     {
         await using var server = new FakeFirehose(call => call.Number == 1 ? new Fault(FaultKind.StallAfterStoring) : Fault.None);
-        await using var harness = FirehoseHarness.Create(server, o => o.RequestTimeout = TimeSpan.FromSeconds(2));
+        await using var harness = FirehoseHarness.Create(server, o => o.RequestTimeout = TimeSpan.FromSeconds(4));
 
         var sent = await harness.PublishAsync(30);
 
@@ -185,5 +185,34 @@ public sealed class FirehosePublisherEndToEndTests
         harness.AssertEveryRecordAccountedFor(sent);
         Assert.Equal(sent, harness.Undelivered.Records);
         Assert.Contains("MaxPublishDuration", harness.Undelivered.Reasons[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_ServiceEchoesSecretInError_ReasonAndLogsAreScrubbed()
+    {
+        var echo = $"Access denied for secret {FakeFirehose.Secret} with token {FakeFirehose.SessionToken}";
+        await using var server = new FakeFirehose(_ => Fault.Error(400, "AccessDeniedException", echo));
+        await using var harness = FirehoseHarness.Create(server);
+
+        var sent = await harness.PublishAsync(3);
+
+        harness.AssertEveryRecordAccountedFor(sent);
+        Assert.Contains("Access denied for secret *** with token ***", harness.Undelivered.Reasons[0], StringComparison.Ordinal);
+        Assert.Contains("firehose:PutRecordBatch", harness.Undelivered.Reasons[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_ConcurrentCallsWithPartialFailures_EveryRecordExactlyOnce()
+    {
+        await using var server = new FakeFirehose(call => call.Number % 2 == 1 ? Fault.Entries((i, _) => i % 4 == 0) : Fault.None);
+        await using var harness = FirehoseHarness.Create(server);
+        var records = Enumerable.Range(0, 400).Select(i => harness.Pipeline.Collect(FirehoseHarness.Request(i))!).ToList();
+
+        await Task.WhenAll(records.Chunk(50).Select(chunk => harness.Pipeline.PublishAsync(chunk, default).AsTask()));
+
+        var sent = records.Select(r => r.ToString()).ToList();
+        records.ForEach(r => r.Dispose());
+        harness.AssertEveryRecordAccountedFor(sent);
+        Assert.Equal(sent.Order(StringComparer.Ordinal), server.Delivered.Order(StringComparer.Ordinal));
     }
 }

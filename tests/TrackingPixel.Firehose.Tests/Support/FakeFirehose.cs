@@ -67,7 +67,7 @@ public sealed class FakeFirehose : IAsyncDisposable
         switch (fault.Kind)
         {
             case FaultKind.Status:
-                return Task.FromResult(LoopbackResponse.Json(fault.Status, $"{{\"__type\":\"{fault.Code}\",\"message\":\"injected {fault.Code}\"}}", ("x-amzn-RequestId", "req-" + call.Number)));
+                return Task.FromResult(LoopbackResponse.Json(fault.Status, $"{{\"__type\":\"{fault.Code}\",\"message\":\"{fault.Message ?? "injected " + fault.Code}\"}}", ("x-amzn-RequestId", "req-" + call.Number)));
             case FaultKind.StallBeforeStoring:
                 return Task.FromResult(LoopbackResponse.Stalled());
             case FaultKind.DropBeforeStoring:
@@ -193,11 +193,11 @@ public enum FaultKind
 }
 
 /// <summary>What the fake does with one call.</summary>
-public sealed record Fault(FaultKind Kind, int Status = 200, string Code = "", Func<int, string, bool>? FailEntry = null)
+public sealed record Fault(FaultKind Kind, int Status = 200, string Code = "", Func<int, string, bool>? FailEntry = null, string? Message = null)
 {
     public static Fault None { get; } = new(FaultKind.None);
 
     public static Fault Entries(Func<int, string, bool> fail) => new(FaultKind.None, FailEntry: fail);
 
-    public static Fault Error(int status, string code) => new(FaultKind.Status, status, code);
+    public static Fault Error(int status, string code, string? message = null) => new(FaultKind.Status, status, code, Message: message);
 }
