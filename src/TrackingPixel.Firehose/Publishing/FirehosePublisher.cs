@@ -187,6 +187,13 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
                     _metrics.OnThrottled(1);
                 }
             }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A bug, not a Firehose answer: report only this batch, so records already delivered are not kept twice.
+                call.LastError = exception;
+                call.Fail(pending, $"unexpected {exception.GetType().Name}: {exception.Message}");
+                return;
+            }
 
             if (attempt >= _options.MaxAttempts)
             {

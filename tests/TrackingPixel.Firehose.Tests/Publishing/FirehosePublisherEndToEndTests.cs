@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using TrackingPixel.Firehose.Credentials;
 using TrackingPixel.Firehose.Tests.Support;
 
 namespace TrackingPixel.Firehose.Tests.Publishing;
@@ -214,5 +216,28 @@ public sealed class FirehosePublisherEndToEndTests
         records.ForEach(r => r.Dispose());
         harness.AssertEveryRecordAccountedFor(sent);
         Assert.Equal(sent.Order(StringComparer.Ordinal), server.Delivered.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Publish_UnexpectedErrorInSecondBatch_OnlyThatBatchGoesToFallback()
+    {
+        await using var harness = FirehoseHarness.Create(new FakeFirehose(), register: s => s.AddSingleton<ICredentialsProvider>(new FailingSecondTime()));
+
+        var sent = await harness.PublishAsync(600);
+
+        harness.AssertEveryRecordAccountedFor(sent);
+        Assert.Equal(sent.Take(500), harness.Server.Delivered);
+        Assert.Equal(sent.Skip(500), harness.Undelivered.Records);
+        Assert.Contains("unexpected InvalidOperationException", harness.Undelivered.Reasons[0], StringComparison.Ordinal);
+    }
+
+    private sealed class FailingSecondTime : ICredentialsProvider
+    {
+        private int _calls;
+
+        public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 2
+                ? throw new InvalidOperationException("bug")
+                : ValueTask.FromResult(new AwsCredentials(FakeFirehose.AccessKeyId, FakeFirehose.Secret, FakeFirehose.SessionToken, null));
     }
 }

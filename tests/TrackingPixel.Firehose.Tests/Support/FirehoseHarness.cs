@@ -37,10 +37,11 @@ public sealed class FirehoseHarness : IAsyncDisposable
     public FirehosePublisherMetrics Metrics => Services.GetRequiredService<FirehosePublisherMetrics>();
 
     /// <summary>Fast retries, a generous attempt timeout, the fake's endpoint and credentials from a fake environment.</summary>
-    public static FirehoseHarness Create(FakeFirehose server, Action<FirehosePublisherOptions>? configure = null) => Create(server.Url, server, configure);
+    public static FirehoseHarness Create(FakeFirehose server, Action<FirehosePublisherOptions>? configure = null, Action<IServiceCollection>? register = null) =>
+        Create(server.Url, server, configure, register);
 
     /// <summary>The same, against any Firehose-compatible server expecting the <see cref="FakeFirehose"/> credentials and stream.</summary>
-    public static FirehoseHarness Create(Uri endpoint, FakeFirehose? server, Action<FirehosePublisherOptions>? configure = null)
+    public static FirehoseHarness Create(Uri endpoint, FakeFirehose? server, Action<FirehosePublisherOptions>? configure = null, Action<IServiceCollection>? register = null)
     {
         var undelivered = new CollectingUndeliveredSink();
         var logs = new CollectingLoggerProvider();
@@ -56,6 +57,7 @@ public sealed class FirehoseHarness : IAsyncDisposable
             ["AWS_ENDPOINT_URL_FIREHOSE"] = endpoint.ToString(),
         }));
         services.AddSingleton(new EmbeddedMetricsOutput(metricLines));
+        register?.Invoke(services);
         services.AddTrackingPixel()
             .AddStandardFields()
             .AddFirehosePublisher(o =>
