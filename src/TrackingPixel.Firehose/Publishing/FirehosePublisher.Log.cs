@@ -9,7 +9,7 @@ internal sealed partial class FirehosePublisher
         [LoggerMessage(1, LogLevel.Information, "Firehose: sending {Count} records again (attempt {Attempt} failed) in {DelayMs:0} ms: {Reason}")]
         public static partial void Retrying(ILogger logger, int count, int attempt, double delayMs, string reason);
 
-        [LoggerMessage(2, LogLevel.Warning, "Firehose: {Failed} of {Total} records not delivered to stream {Stream}; they go to the undelivered-record sink: {Reason}")]
+        [LoggerMessage(2, LogLevel.Warning, "Firehose: {Failed} of {Total} records not delivered to stream {Stream}: {Reason}")]
         public static partial void NotDelivered(ILogger logger, int failed, int total, string stream, string? reason);
     }
 }
