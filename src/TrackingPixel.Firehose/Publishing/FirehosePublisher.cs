@@ -201,7 +201,7 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
                 return;
             }
 
-            var delay = Backoff(attempt);
+            var delay = Backoff.FullJitter(attempt, _options.BaseRetryDelay, _options.MaxRetryDelay, Random.Shared);
             call.Retried += pending.Count;
             _metrics.OnRetried(pending.Count);
             Log.Retrying(_logger, pending.Count, attempt, delay.TotalMilliseconds, reason);
@@ -215,13 +215,6 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
                 return;
             }
         }
-    }
-
-    // Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): a uniform wait up to base * 2^(n-1), capped.
-    private TimeSpan Backoff(int attempt)
-    {
-        var ceiling = Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.BaseRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30)));
-        return TimeSpan.FromMilliseconds(ceiling * Random.Shared.NextDouble());
     }
 
     private string Advice(FirehoseServiceException exception) =>
