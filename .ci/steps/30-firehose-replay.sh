@@ -9,8 +9,8 @@ fake=tests/TrackingPixel.Firehose.Tests/Fakes/fake_firehose.py
 
 /usr/bin/python3 "$fake" --records "$work/stored.ndjson" --fail-rate 0.1 --seed 3 > "$work/port" 2> "$work/fake.err" &
 fake_pid=$!
-trap 'kill "$fake_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+trap 'kill "$fake_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 300); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(head -n1 "$work/port")
 [ -n "$port" ] || { echo "fake Firehose did not start" >&2; cat "$work/fake.err" >&2; exit 1; }
 
