@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TrackingPixel.Firehose;
+using TrackingPixel.Firehose.Client;
+using TrackingPixel.Firehose.Credentials;
+using TrackingPixel.Firehose.Diagnostics;
+using TrackingPixel.Firehose.Publishing;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Sends TrackingPixel records to Amazon Data Firehose.</summary>
+public static class FirehoseTrackingPixelBuilderExtensions
+{
+    /// <summary>Replaces the publisher with one that sends records to a Firehose delivery stream.</summary>
+    /// <param name="builder">The TrackingPixel builder.</param>
+    /// <param name="configure">Sets the stream name and, optionally, region, endpoint and retry limits; see <see cref="FirehosePublisherOptions"/>.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <remarks>
+    /// The options are validated when the publisher is first resolved (an <see cref="OptionsValidationException"/> names
+    /// what to fix). Credentials come from the environment variables, the container credentials endpoint or the shared
+    /// credentials file, in that order. One <see cref="HttpClient"/> with pooled connections is used for the
+    /// publisher's lifetime. Counters are in <see cref="FirehosePublisherMetrics"/>, which can be resolved.
+    /// </remarks>
+    public static ITrackingPixelBuilder AddFirehosePublisher(this ITrackingPixelBuilder builder, Action<FirehosePublisherOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var services = builder.Services;
+        services.AddOptions<FirehosePublisherOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddSingleton<IAwsEnvironment>(ProcessEnvironment.Instance);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FirehosePublisherOptions>, FirehosePublisherOptionsValidator>());
+        services.TryAddSingleton<FirehosePublisherMetrics>();
+        return builder.UsePublisher(Create);
+    }
+
+    private static FirehosePublisher Create(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<FirehosePublisherOptions>>().Value;
+        var environment = services.GetRequiredService<IAwsEnvironment>();
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+
+        // One handler for the process: connections are pooled across invocations. Idle ones are dropped after a minute,
+        // well before Firehose's load balancers would, so a connection that sat through a Lambda freeze is rarely reused.
+        var http = new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            ConnectTimeout = options.RequestTimeout,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        var defaultCredentials = services.GetService<ICredentialsProvider>() is null ? new DefaultCredentialsProvider(environment, http, time) : null;
+        var credentials = services.GetService<ICredentialsProvider>() ?? defaultCredentials!;
+        var client = new FirehoseClient(http, FirehoseEndpoint.Resolve(options, environment), credentials, time, options.RequestTimeout);
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("TrackingPixel.Firehose") ?? NullLogger.Instance;
+        IDisposable[] owned = defaultCredentials is null ? [http] : [http, defaultCredentials];
+        return new FirehosePublisher(
+            client,
+            options,
+            services.GetRequiredService<FirehosePublisherMetrics>(),
+            time,
+            logger,
+            services.GetService<EmbeddedMetricsOutput>()?.Writer,
+            owned);
+    }
+}

@@ -1,0 +1,241 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using TrackingPixel.Firehose.Client;
+using TrackingPixel.Firehose.Credentials;
+using TrackingPixel.Firehose.Diagnostics;
+using TrackingPixel.Publishing;
+
+namespace TrackingPixel.Firehose.Publishing;
+
+/// <summary>Publishes records to a Firehose delivery stream: batched within the limits, retried with backoff, never silently dropped.</summary>
+/// <remarks>
+/// Thread-safe. Entries a batch reports as failed are sent again, alone; throttling, 5xx answers, timeouts and broken
+/// connections are retried with exponential backoff and full jitter until <see cref="FirehosePublisherOptions.MaxAttempts"/>,
+/// <see cref="FirehosePublisherOptions.MaxPublishDuration"/> or the caller's token runs out; configuration and permission
+/// errors are not retried. Whatever is finally not delivered is reported with a <see cref="RecordPublishException"/>
+/// naming exactly those records, so the pipeline keeps them for replay. A retry after a timeout or a lost connection
+/// can deliver a record twice: delivery is at-least-once.
+/// </remarks>
+internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
+{
+    private readonly FirehoseClient _client;
+    private readonly FirehosePublisherOptions _options;
+    private readonly string _stream;
+    private readonly FirehosePublisherMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly TextWriter? _metricsOutput;
+    private readonly IReadOnlyList<IDisposable> _owned;
+
+    public FirehosePublisher(
+        FirehoseClient client,
+        FirehosePublisherOptions options,
+        FirehosePublisherMetrics metrics,
+        TimeProvider time,
+        ILogger logger,
+        TextWriter? metricsOutput = null,
+        IReadOnlyList<IDisposable>? owned = null)
+    {
+        _client = client;
+        _options = options;
+        _stream = options.DeliveryStreamName ?? throw new ArgumentException("DeliveryStreamName is required.", nameof(options));
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        _metricsOutput = options.EmitEmbeddedMetrics ? metricsOutput ?? Console.Out : null;
+        _owned = owned ?? [];
+    }
+
+    public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) =>
+        PublishCoreAsync([record], single: true, cancellationToken);
+
+    public ValueTask PublishAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return PublishCoreAsync(records, single: false, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+
+    private async ValueTask PublishCoreAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, bool single, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var started = _time.GetTimestamp();
+        var call = new PublishCall(records.Count);
+        using var budget = new CancellationTokenSource(_options.MaxPublishDuration, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+
+        var sendable = new List<int>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i].Length > FirehoseLimits.MaxRecordBytes)
+            {
+                call.Fail([i], $"a record of {records[i].Length} bytes is over Firehose's limit of {FirehoseLimits.MaxRecordBytes} bytes; lower TrackingPixelOptions.MaxRecordBytes");
+            }
+            else
+            {
+                sendable.Add(i);
+            }
+        }
+
+        foreach (var batch in BatchPlanner.Split(records, sendable))
+        {
+            if (call.FatalReason is not null || linked.IsCancellationRequested)
+            {
+                call.Fail(batch, call.FatalReason ?? OutOfTime(cancellationToken.IsCancellationRequested, call.LastReason));
+                continue;
+            }
+
+            await SendBatchAsync(records, batch, single && records.Count == 1, call, linked.Token, cancellationToken).ConfigureAwait(false);
+        }
+
+        Finish(call, started);
+        if (call.Failed.Count > 0)
+        {
+            var failed = call.Failed.Order().ToArray();
+            var message = call.Describe(_stream);
+            Log.NotDelivered(_logger, failed.Length, records.Count, _stream, call.FatalReason ?? call.LastReason);
+            throw new RecordPublishException(message, failed, call.LastError);
+        }
+    }
+
+    private async Task SendBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, List<int> pending, bool putRecord, PublishCall call, CancellationToken token, CancellationToken caller)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            string reason;
+            try
+            {
+                call.Requests++;
+                _metrics.OnRequest();
+                if (putRecord)
+                {
+                    await _client.PutRecordAsync(_stream, records[pending[0]], token).ConfigureAwait(false);
+                    call.Published++;
+                    return;
+                }
+
+                var errors = await _client.PutRecordBatchAsync(_stream, records, pending, token).ConfigureAwait(false);
+                if (errors is null)
+                {
+                    reason = "Firehose's PutRecordBatch answer could not be read (outcome unknown)";
+                }
+                else
+                {
+                    var stillFailing = new List<int>();
+                    string? firstCode = null;
+                    for (var i = 0; i < errors.Length; i++)
+                    {
+                        if (errors[i] is not { } code)
+                        {
+                            continue;
+                        }
+
+                        firstCode ??= code;
+                        stillFailing.Add(pending[i]);
+                        if (FirehoseErrors.IsThrottling(code, 0))
+                        {
+                            _metrics.OnThrottled(1);
+                        }
+                    }
+
+                    call.Published += pending.Count - stillFailing.Count;
+                    if (stillFailing.Count == 0)
+                    {
+                        return;
+                    }
+
+                    reason = $"{stillFailing.Count} of {pending.Count} entries failed inside the batch ({firstCode})";
+                    pending = stillFailing;
+                }
+            }
+            catch (FirehoseServiceException exception) when (!exception.IsRetryable)
+            {
+                call.LastError = exception;
+                call.FatalReason = exception.ErrorCode == "InvalidArgumentException" ? null : Advice(exception);
+                call.Fail(pending, Advice(exception));
+                return;
+            }
+            catch (CredentialsException exception) when (!exception.IsTransient)
+            {
+                call.LastError = exception;
+                call.FatalReason = exception.Message;
+                call.Fail(pending, exception.Message);
+                return;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                call.Fail(pending, OutOfTime(caller.IsCancellationRequested, call.LastReason));
+                return;
+            }
+            catch (Exception exception) when (exception is FirehoseServiceException or HttpRequestException or TimeoutException or CredentialsException or IOException)
+            {
+                call.LastError = exception;
+                reason = exception is HttpRequestException ? $"the connection failed ({exception.Message})" : exception.Message;
+                if (exception is FirehoseServiceException { IsThrottling: true })
+                {
+                    _metrics.OnThrottled(1);
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A bug, not a Firehose answer: report only this batch, so records already delivered are not kept twice.
+                call.LastError = exception;
+                call.Fail(pending, $"unexpected {exception.GetType().Name}: {exception.Message}");
+                return;
+            }
+
+            if (attempt >= _options.MaxAttempts)
+            {
+                call.Fail(pending, $"gave up after {attempt} attempts; last: {reason}");
+                return;
+            }
+
+            var delay = Backoff.FullJitter(attempt, _options.BaseRetryDelay, _options.MaxRetryDelay, Random.Shared);
+            call.Retried += pending.Count;
+            _metrics.OnRetried(pending.Count);
+            Log.Retrying(_logger, pending.Count, attempt, delay.TotalMilliseconds, reason);
+            try
+            {
+                await Task.Delay(delay, _time, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                call.Fail(pending, OutOfTime(caller.IsCancellationRequested, reason));
+                return;
+            }
+        }
+    }
+
+    private string Advice(FirehoseServiceException exception) =>
+        $"{FirehoseErrors.Advice(exception.ErrorCode, _stream, _client.Endpoint.Region)} ({exception.Message}; request id {exception.RequestId ?? "none"})";
+
+    private string OutOfTime(bool callerCancelled, string? lastReason) =>
+        (callerCancelled ? "the caller's time (in Lambda, the invocation deadline) ran out" : $"MaxPublishDuration ({_options.MaxPublishDuration}) ran out")
+        + (lastReason is null ? "" : $"; last: {lastReason}");
+
+    private void Finish(PublishCall call, long started)
+    {
+        _metrics.OnPublished(call.Published);
+        _metrics.OnFailed(call.Failed.Count);
+        if (_metricsOutput is null)
+        {
+            return;
+        }
+
+        using var line = new PooledBuffer(1024);
+        var summary = new PublishSummary(call.Published, call.Retried, call.Failed.Count, call.Requests, _time.GetElapsedTime(started));
+        EmbeddedMetricsLine.Write(line, _options.EmbeddedMetricsNamespace, _stream, _time.GetUtcNow(), summary);
+        _metricsOutput.Write(Encoding.UTF8.GetString(line.WrittenSpan));
+    }
+}
