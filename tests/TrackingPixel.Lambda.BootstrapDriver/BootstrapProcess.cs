@@ -8,6 +8,7 @@ namespace TrackingPixel.Lambda.BootstrapDriver;
 internal sealed class BootstrapProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly List<string> _output = [];
 
     private BootstrapProcess(FakeRuntimeApi api, Process process, long startTimestamp, string recordsDirectory)
     {
@@ -27,7 +28,13 @@ internal sealed class BootstrapProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Starts <paramref name="bootstrap"/> after queuing <paramref name="events"/>, so the first GET next is answered at once.</summary>
-    public static async Task<BootstrapProcess> StartAsync(string bootstrap, IEnumerable<(string RequestId, byte[] Payload)> events)
+    /// <param name="bootstrap">The executable.</param>
+    /// <param name="events">Events to queue.</param>
+    /// <param name="environment">Variables to set on top of the defaults; a null value removes one.</param>
+    public static async Task<BootstrapProcess> StartAsync(
+        string bootstrap,
+        IEnumerable<(string RequestId, byte[] Payload)> events,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var api = await FakeRuntimeApi.StartAsync();
         foreach (var (requestId, payload) in events)
@@ -46,13 +53,35 @@ internal sealed class BootstrapProcess : IAsyncDisposable
         start.Environment["AWS_LAMBDA_LOG_FORMAT"] = "JSON";
         start.Environment["AWS_LAMBDA_LOG_LEVEL"] = "INFO";
         start.Environment["TRACKINGPIXEL_RECORDS_DIRECTORY"] = records;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         var startTimestamp = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {bootstrap}.");
-        process.OutputDataReceived += (_, e) => Echo(e.Data);
-        process.ErrorDataReceived += (_, e) => Echo(e.Data);
+        var run = new BootstrapProcess(api, process, startTimestamp, records);
+        process.OutputDataReceived += (_, e) => run.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => run.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new BootstrapProcess(api, process, startTimestamp, records);
+        return run;
+    }
+
+    /// <summary>Every line the process has written so far, standard output and error.</summary>
+    public IReadOnlyList<string> Output()
+    {
+        lock (_output)
+        {
+            return [.. _output];
+        }
     }
 
     /// <summary>The process's peak resident set so far (VmHWM), in KiB.</summary>
@@ -96,11 +125,18 @@ internal sealed class BootstrapProcess : IAsyncDisposable
         }
     }
 
-    private static void Echo(string? line)
+    private void Keep(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            Console.Error.WriteLine($"  bootstrap| {line}");
+            return;
         }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+
+        Console.Error.WriteLine($"  bootstrap| {line}");
     }
 }

@@ -3,6 +3,8 @@ using TrackingPixel.Lambda.BootstrapDriver;
 // Usage:
 //   check <bootstrap>            three fixture events, an unsupported event, then a Runtime API 500: exit 0 when all is right
 //   measure <bootstrap> <runs>   start-up measurements, one fresh process per run
+//   firehose <bootstrap> <endpoint> <stored-records-file> <events>
+//                                publish through a (fake) Firehose endpoint: every record delivered, none undelivered
 if (args is ["check", var bootstrap])
 {
     return await Check.RunAsync(bootstrap);
@@ -13,5 +15,10 @@ if (args is ["measure", var binary, var runs] && int.TryParse(runs, out var coun
     return await Measure.RunAsync(binary, count);
 }
 
-Console.Error.WriteLine("usage: check <bootstrap> | measure <bootstrap> <runs>");
+if (args is ["firehose", var lambda, var endpoint, var stored, var events] && int.TryParse(events, out var eventCount) && eventCount > 0)
+{
+    return await FirehoseCheck.RunAsync(lambda, new Uri(endpoint), stored, eventCount);
+}
+
+Console.Error.WriteLine("usage: check <bootstrap> | measure <bootstrap> <runs> | firehose <bootstrap> <endpoint> <stored-file> <events>");
 return 2;

@@ -122,8 +122,13 @@ class FakeFirehose:
         with self.lock:
             self.calls += 1
             if self.args.throttle_every and self.calls % self.args.throttle_every == 0:
+                print("fake_firehose: injected: 503 throttling", file=sys.stderr, flush=True)
                 raise Reject(503, "ServiceUnavailableException", "Slow down.", report=False)
             if operation == "PutRecord":
+                # A single record fails the way a share of a batch does: the whole call answers 500 InternalFailure.
+                if self.random.random() < self.args.fail_rate:
+                    print("fake_firehose: injected: 500 InternalFailure", file=sys.stderr, flush=True)
+                    raise Reject(500, "InternalFailure", "Internal failure.", report=False)
                 self.store([params["Record"]["Data"]])
                 return {"RecordId": f"rec-{self.calls}", "Encrypted": False}
             responses, accepted = [], []
@@ -135,6 +140,8 @@ class FakeFirehose:
                     responses.append({"RecordId": f"rec-{self.calls}-{i}"})
             self.store(accepted)
             failed = len(params["Records"]) - len(accepted)
+            if failed:
+                print(f"fake_firehose: injected: {failed} failed entries in a batch", file=sys.stderr, flush=True)
             return {"FailedPutCount": failed, "Encrypted": False, "RequestResponses": responses}
 
     def store(self, records):

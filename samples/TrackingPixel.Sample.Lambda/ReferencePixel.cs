@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using TrackingPixel.Privacy.Consent;
+
+namespace TrackingPixel.Sample.Lambda;
+
+/// <summary>The reference function's record and publisher, configured from environment variables.</summary>
+public static class ReferencePixel
+{
+    /// <summary>The delivery stream's name, as the original aws-samples function read it.</summary>
+    public const string StreamNameVariable = "KINESIS_FIREHOSE_STREAM_NAME";
+
+    /// <summary>A folder for NDJSON files instead of Firehose, for local runs and <c>sam local invoke</c>.</summary>
+    public const string RecordsDirectoryVariable = "TRACKINGPIXEL_RECORDS_DIRECTORY";
+
+    /// <summary><c>first</c> adds the privacy-first fields and policies next to the original five.</summary>
+    public const string PrivacyVariable = "TRACKINGPIXEL_PRIVACY";
+
+    /// <summary>The secret keyed identifiers are derived from (at least 32 bytes), when <see cref="PrivacyVariable"/> is <c>first</c>.</summary>
+    public const string KeyedIdSecretVariable = "TRACKINGPIXEL_KEYED_ID_SECRET";
+
+    /// <summary>How many proxies you run in front whose <c>X-Forwarded-For</c> entries to trust; 0 uses API Gateway's <c>sourceIp</c>.</summary>
+    public const string TrustedProxyCountVariable = "TRACKINGPIXEL_TRUSTED_PROXY_COUNT";
+
+    /// <summary>Registers the reference record (the original's five fields) and its publisher.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> in the function.</param>
+    /// <returns>The TrackingPixel builder.</returns>
+    /// <exception cref="InvalidOperationException">Neither a stream nor a folder is configured; Lambda reports it as an init error.</exception>
+    public static ITrackingPixelBuilder AddReferencePixel(this IServiceCollection services, Func<string, string?> environment)
+    {
+        var pixel = services.AddReferenceFields(environment);
+        var stream = environment(StreamNameVariable);
+        var folder = environment(RecordsDirectoryVariable);
+        if (!string.IsNullOrWhiteSpace(stream))
+        {
+            return pixel.AddFirehosePublisher(o => o.DeliveryStreamName = stream);
+        }
+
+        if (!string.IsNullOrWhiteSpace(folder))
+        {
+            return pixel.UseFilePublisher(o => o.Directory = folder);
+        }
+
+        // No silent default: in Lambda only /tmp is writable, and files there vanish with the environment.
+        throw new InvalidOperationException(
+            $"Set {StreamNameVariable} to the Firehose delivery stream's name (or {RecordsDirectoryVariable} to a folder, for local runs).");
+    }
+
+    /// <summary>Registers the reference record's fields only: the original's five, plus the privacy-first ones when asked for.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="environment">Reads an environment variable.</param>
+    /// <returns>The TrackingPixel builder.</returns>
+    public static ITrackingPixelBuilder AddReferenceFields(this IServiceCollection services, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var pixel = services
+            .AddTrackingPixel(o => o.ClientIp.TrustedProxyCount = WholeNumber(environment, TrustedProxyCountVariable))
+            .AddStandardFields();
+
+        if (string.Equals(environment(PrivacyVariable), "first", StringComparison.OrdinalIgnoreCase))
+        {
+            AddPrivacyFirst(pixel, environment);
+        }
+
+        return pixel;
+    }
+
+    /// <summary>The privacy-first additions of docs/privacy.md: eventId, classification, consent, a keyed id instead of userId, masked IP.</summary>
+    private static void AddPrivacyFirst(ITrackingPixelBuilder pixel, Func<string, string?> environment) => pixel
+        .AddEventIdField()
+        .AddAgentClassification()
+        .AddConsentSignals(ConsentPolicy.StripIdentifiers)
+        .AddKeyedId("userKey", o =>
+        {
+            o.Secret = environment(KeyedIdSecretVariable);
+            o.Inputs.Add("query:userid");
+            o.RemoveFields.Add("userId");
+        })
+        .MaskClientIp();
+
+    private static int WholeNumber(Func<string, string?> environment, string name)
+    {
+        var text = environment(name);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 0;
+        }
+
+        // A malformed value fails init (reported to /runtime/init/error) rather than silently using the default.
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"{name} is '{text}'; set it to a whole number.");
+    }
+}

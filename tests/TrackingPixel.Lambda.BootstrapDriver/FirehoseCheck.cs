@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.Json;
+using TrackingPixel.Publishing;
+
+namespace TrackingPixel.Lambda.BootstrapDriver;
+
+/// <summary>
+/// Runs the reference bootstrap against a Firehose endpoint (the botocore-checked fake, with injected partial failures
+/// and throttling) and proves every invocation got its pixel and every record reached the stream.
+/// </summary>
+internal static class FirehoseCheck
+{
+    public static async Task<int> RunAsync(string bootstrap, Uri endpoint, string storedFile, int count)
+    {
+        var template = Encoding.UTF8.GetString(Check.Fixture("http-api-v2.json"));
+        var events = Enumerable.Range(0, count)
+            .Select(i => ($"fh-{i}", Encoding.UTF8.GetBytes(template.Replace("aws_user", $"user-{i}", StringComparison.Ordinal))))
+            .ToArray();
+        var environment = new Dictionary<string, string?>
+        {
+            ["TRACKINGPIXEL_RECORDS_DIRECTORY"] = null,
+            ["KINESIS_FIREHOSE_STREAM_NAME"] = "pixels",
+            ["AWS_ENDPOINT_URL_FIREHOSE"] = endpoint.ToString(),
+            ["AWS_REGION"] = "us-east-1",
+            ["AWS_ACCESS_KEY_ID"] = "AKIDFAKE",
+            ["AWS_SECRET_ACCESS_KEY"] = "fake-secret",
+            ["AWS_SESSION_TOKEN"] = "fake-token",
+        };
+
+        await using var run = await BootstrapProcess.StartAsync(bootstrap, events, environment);
+        await run.Api.WaitForNextAsync(count + 1);
+
+        var failures = new List<string>();
+        var answered = events.Count(e => run.Api.Posts($"/invocation/{e.Item1}/response").Count == 1);
+        if (answered != count)
+        {
+            failures.Add($"{answered} of {count} invocations got their pixel response");
+        }
+
+        var expected = Enumerable.Range(0, count).Select(i => $"user-{i}").ToHashSet();
+        var stored = File.Exists(storedFile) ? File.ReadAllLines(storedFile).Select(UserId).ToList() : [];
+        var undelivered = run.Output()
+            .Select(line => UndeliveredRecordLine.TryRead(Encoding.UTF8.GetBytes(line), out var record) ? UserId(Encoding.UTF8.GetString(record)) : null)
+            .OfType<string>()
+            .ToList();
+        var missing = expected.Except(stored).Except(undelivered).ToList();
+        if (missing.Count > 0)
+        {
+            failures.Add($"{missing.Count} record(s) neither stored nor kept for replay, e.g. {missing[0]}");
+        }
+
+        if (undelivered.Count > 0)
+        {
+            failures.Add($"{undelivered.Count} record(s) went to the undelivered-record log instead of the stream");
+        }
+
+        if (stored.Any(u => !expected.Contains(u)))
+        {
+            failures.Add("the stream holds records no invocation produced");
+        }
+
+        foreach (var failure in failures)
+        {
+            Console.Error.WriteLine($"FAIL {failure}");
+        }
+
+        Console.WriteLine(failures.Count == 0
+            ? $"firehose check passed: {count} invocations answered, {stored.Distinct().Count()} records delivered ({stored.Count - stored.Distinct().Count()} duplicates after unknown outcomes), none undelivered"
+            : $"firehose check failed: {failures.Count} problem(s)");
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    private static string UserId(string recordLine)
+    {
+        using var json = JsonDocument.Parse(recordLine);
+        return json.RootElement.GetProperty("userId").GetString() ?? "";
+    }
+}
