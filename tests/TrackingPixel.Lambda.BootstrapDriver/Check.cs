@@ -76,6 +76,21 @@ internal static class Check
         return failures.Count == 0 ? 0 : 1;
     }
 
+    /// <summary>Runs the three fixture events through any bootstrap and prints the records it wrote, for checks of other compositions.</summary>
+    public static async Task<int> PrintRecordsAsync(string bootstrap)
+    {
+        await using var run = await BootstrapProcess.StartAsync(bootstrap, Cases.Select(c => (c.RequestId, Fixture(c.File))));
+        await run.Api.WaitForNextAsync(Cases.Length + 1);
+        var answered = Cases.Count(c => run.Api.Posts($"/invocation/{c.RequestId}/response").Count == 1);
+        foreach (var record in run.Records())
+        {
+            Console.WriteLine(record);
+        }
+
+        Console.Error.WriteLine($"{answered} of {Cases.Length} events answered");
+        return answered == Cases.Length ? 0 : 1;
+    }
+
     public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "events", name));
 
     private static IEnumerable<string> CheckEnvelope(string requestId, byte[] body, bool multiValue)

@@ -3,6 +3,7 @@ using TrackingPixel.Lambda.BootstrapDriver;
 // Usage:
 //   check <bootstrap>            three fixture events, an unsupported event, then a Runtime API 500: exit 0 when all is right
 //   measure <bootstrap> <runs>   start-up measurements, one fresh process per run
+//   records <bootstrap>          the three fixture events; prints each record written, one per line
 //   firehose <bootstrap> <endpoint> <stored-records-file> <events>
 //                                publish through a (fake) Firehose endpoint: every record delivered, none undelivered
 if (args is ["check", var bootstrap])
@@ -15,10 +16,15 @@ if (args is ["measure", var binary, var runs] && int.TryParse(runs, out var coun
     return await Measure.RunAsync(binary, count);
 }
 
+if (args is ["records", var consumer])
+{
+    return await Check.PrintRecordsAsync(consumer);
+}
+
 if (args is ["firehose", var lambda, var endpoint, var stored, var events] && int.TryParse(events, out var eventCount) && eventCount > 0)
 {
     return await FirehoseCheck.RunAsync(lambda, new Uri(endpoint), stored, eventCount);
 }
 
-Console.Error.WriteLine("usage: check <bootstrap> | measure <bootstrap> <runs> | firehose <bootstrap> <endpoint> <stored-file> <events>");
+Console.Error.WriteLine("usage: check <bootstrap> | records <bootstrap> | measure <bootstrap> <runs> | firehose <bootstrap> <endpoint> <stored-file> <events>");
 return 2;

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Packs the four packages into a folder feed, then uses them as a new user would: a fresh project outside the
+# repository, `dotnet add package --source <folder>`, a Lambda entry point with a custom extractor, a Native AOT
+# publish with zero IL warnings, and one run against a loopback Lambda Runtime API whose records are checked.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+version="0.1.0-ci.$(date +%s)"
+feed="$work/feed"
+
+for package in Core Lambda Firehose AspNetCore; do
+  dotnet pack "$repo/src/TrackingPixel.$package" -c Release -o "$feed" -p:Version="$version" > "$work/pack-$package.log" 2>&1 \
+    || { cat "$work/pack-$package.log"; exit 1; }
+done
+ls "$feed"
+for package in Core Lambda Firehose AspNetCore; do
+  [ -f "$feed/TrackingPixel.$package.$version.nupkg" ] && [ -f "$feed/TrackingPixel.$package.$version.snupkg" ] \
+    || { echo "missing package or symbols for TrackingPixel.$package" >&2; exit 1; }
+  unzip -l "$feed/TrackingPixel.$package.$version.nupkg" | grep -q "README.md" || { echo "TrackingPixel.$package has no README" >&2; exit 1; }
+  unzip -l "$feed/TrackingPixel.$package.$version.nupkg" | grep -q "lib/net8.0/TrackingPixel.$package.xml" || { echo "TrackingPixel.$package has no XML docs" >&2; exit 1; }
+done
+
+app="$work/MyPixel"
+mkdir -p "$app"
+cd "$app"
+# A user's project: its own nuget.config (nuget.org for the dependencies, the folder feed for TrackingPixel).
+cat > nuget.config <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+    <add key="local" value="$feed" />
+  </packageSources>
+</configuration>
+XML
+dotnet new console --framework net10.0 --name MyPixel --output . > /dev/null
+dotnet add package TrackingPixel.Lambda --version "$version" --source "$feed" > "$work/add.log" 2>&1 || { cat "$work/add.log"; exit 1; }
+dotnet add package TrackingPixel.Firehose --version "$version" --source "$feed" >> "$work/add.log" 2>&1 || { cat "$work/add.log"; exit 1; }
+cp "$repo/tests/consumer/Program.cs.txt" Program.cs
+dotnet publish -c Release -r linux-x64 -o "$work/out" -p:PublishAot=true -p:InvariantGlobalization=true -p:AssemblyName=bootstrap \
+  > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
+if grep -E "warning IL[23][0-9]{3}|error IL[23][0-9]{3}|warning" "$work/publish.log"; then
+  echo "the consumer's AOT publish has warnings" >&2
+  exit 1
+fi
+
+dotnet build "$repo/tests/TrackingPixel.Lambda.BootstrapDriver" -c Release -o "$work/driver" > /dev/null
+dotnet "$work/driver/TrackingPixel.Lambda.BootstrapDriver.dll" records "$work/out/bootstrap" > "$work/records.ndjson" 2> "$work/driver.err" \
+  || { tail -n 30 "$work/driver.err" >&2; exit 1; }
+/usr/bin/env python3 - "$work/records.ndjson" <<'PY'
+import json, sys
+records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+assert len(records) == 3, f"expected 3 records, got {len(records)}"
+for record in records:
+    assert list(record)[:5] == ["date", "ip", "userAgent", "userId", "thirdPartyId"], record
+    assert record["channel"] == "email", record
+assert {r["userId"] for r in records} == {"aws_user", "rest_user", "url user"}, records
+print("package consumer check passed:", len(records), "records with the standard fields and the custom 'channel' field")
+PY

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TrackingPixel.Pipeline;
+using TrackingPixel.Publishing;
+using TrackingPixel.Sample.Lambda;
+using TrackingPixel.Schema;
+
+namespace TrackingPixel.Samples.Tests.Reference;
+
+public class ReferencePixelTests
+{
+    private const string StartMarker = "<!-- athena-ddl:start -->";
+    private const string EndMarker = "<!-- athena-ddl:end -->";
+
+    [Fact]
+    public void ReadmeAthenaTable_IsExactlyWhatTheReferenceFunctionGenerates()
+    {
+        var services = new ServiceCollection();
+        services.AddReferenceFields(_ => null);
+        using var provider = services.BuildServiceProvider();
+        var ddl = provider.GetRequiredService<PixelPipeline>().DescribeRecord().ToAthenaTable(new AthenaTableOptions());
+
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf(StartMarker, StringComparison.Ordinal) + StartMarker.Length;
+        var end = readme.IndexOf(EndMarker, StringComparison.Ordinal);
+        Assert.True(start > StartMarker.Length && end > start, "README.md lacks the athena-ddl markers");
+        Assert.Equal($"\n```sql\n{ddl}```\n", readme[start..end]);
+    }
+
+    [Fact]
+    public void AddReferencePixel_WithAStreamName_PublishesToFirehose()
+    {
+        var services = new ServiceCollection();
+        services.AddReferencePixel(name => name switch
+        {
+            ReferencePixel.StreamNameVariable => "pixels",
+            "AWS_REGION" => "eu-west-1",
+            _ => null,
+        });
+
+        var publisher = services.Single(d => d.ServiceType == typeof(IRecordPublisher));
+        Assert.Contains("Firehose", publisher.ImplementationType?.Name ?? publisher.ImplementationFactory?.Method.DeclaringType?.FullName ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddReferencePixel_WithNeitherStreamNorFolder_FailsInitSayingWhatToSet()
+    {
+        var services = new ServiceCollection();
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddReferencePixel(_ => null));
+
+        Assert.Contains(ReferencePixel.StreamNameVariable, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddReferenceFields_PrivacyFirst_AddsEventIdClassificationConsentAndKeyedIdInsteadOfUserId()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            [ReferencePixel.PrivacyVariable] = "first",
+            [ReferencePixel.KeyedIdSecretVariable] = "a-test-secret-that-is-at-least-32-bytes-long",
+        };
+        var services = new ServiceCollection();
+        services.AddReferenceFields(name => environment.GetValueOrDefault(name));
+        using var provider = services.BuildServiceProvider();
+        var pipeline = provider.GetRequiredService<PixelPipeline>();
+        using var record = pipeline.Collect(new TrackingPixel.Requests.PixelRequest
+        {
+            RawQuery = "userid=aws_user",
+            PeerAddress = "203.0.113.7",
+            Timestamp = DateTimeOffset.UnixEpoch,
+        })!;
+        var line = record.ToString();
+
+        Assert.Contains("\"ip\":\"203.0.113.0\"", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("aws_user", line, StringComparison.Ordinal);
+        Assert.Contains("\"userKey\":", line, StringComparison.Ordinal);
+        Assert.Contains("\"eventId\":", line, StringComparison.Ordinal);
+        Assert.Contains("\"agentClass\":", line, StringComparison.Ordinal);
+        Assert.Contains("\"gpc\":false", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddReferenceFields_MalformedTrustedProxyCount_FailsInit()
+    {
+        var services = new ServiceCollection();
+        services.AddReferenceFields(name => name == ReferencePixel.TrustedProxyCountVariable ? "two" : null);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Throws<FormatException>(() => provider.GetRequiredService<IOptions<TrackingPixelOptions>>().Value);
+    }
+}
