@@ -14,12 +14,24 @@ for package in Core Lambda Firehose AspNetCore; do
     || { cat "$work/pack-$package.log"; exit 1; }
 done
 ls "$feed"
-for package in Core Lambda Firehose AspNetCore; do
-  [ -f "$feed/TrackingPixel.$package.$version.nupkg" ] && [ -f "$feed/TrackingPixel.$package.$version.snupkg" ] \
-    || { echo "missing package or symbols for TrackingPixel.$package" >&2; exit 1; }
-  unzip -l "$feed/TrackingPixel.$package.$version.nupkg" | grep -q "README.md" || { echo "TrackingPixel.$package has no README" >&2; exit 1; }
-  unzip -l "$feed/TrackingPixel.$package.$version.nupkg" | grep -q "lib/net8.0/TrackingPixel.$package.xml" || { echo "TrackingPixel.$package has no XML docs" >&2; exit 1; }
-done
+# Each package carries its symbols, README, licence, repository and XML docs for both target frameworks.
+/usr/bin/env python3 - "$feed" "$version" <<'PY'
+import sys, zipfile, re
+feed, version = sys.argv[1], sys.argv[2]
+for package in ["Core", "Lambda", "Firehose", "AspNetCore"]:
+    name = f"TrackingPixel.{package}"
+    with zipfile.ZipFile(f"{feed}/{name}.{version}.snupkg") as symbols:
+        assert any(n.endswith(".pdb") for n in symbols.namelist()), f"{name}: no PDB in the symbols package"
+    with zipfile.ZipFile(f"{feed}/{name}.{version}.nupkg") as nupkg:
+        names = nupkg.namelist()
+        for required in ["README.md", f"lib/net8.0/{name}.xml", f"lib/net10.0/{name}.xml", f"lib/net8.0/{name}.dll", f"lib/net10.0/{name}.dll"]:
+            assert required in names, f"{name}: {required} missing"
+        nuspec = nupkg.read(f"{name}.nuspec").decode()
+        assert '<license type="expression">Apache-2.0</license>' in nuspec, f"{name}: no licence expression"
+        assert re.search(r'<repository type="git" url="https://github.com/', nuspec), f"{name}: no repository URL"
+        assert "<readme>README.md</readme>" in nuspec, f"{name}: README not declared"
+print("packages: symbols, README, licence expression, repository URL and XML docs present")
+PY
 
 app="$work/MyPixel"
 mkdir -p "$app"
