@@ -13,6 +13,30 @@ internal sealed class DictionaryRequestHeaders(IReadOnlyDictionary<string, strin
             return true;
         }
 
+        // A concrete Dictionary is scanned with its struct enumerator: a miss (optional headers are often absent)
+        // then allocates nothing, where the interface's enumerator would be boxed on every lookup.
+        return headers is Dictionary<string, string> dictionary
+            ? Scan(dictionary, name, out value)
+            : Scan(headers, name, out value);
+    }
+
+    private static bool Scan(Dictionary<string, string> headers, string name, [NotNullWhen(true)] out string? value)
+    {
+        foreach (var pair in headers)
+        {
+            if (pair.Value is not null && string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = pair.Value;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    private static bool Scan(IReadOnlyDictionary<string, string> headers, string name, [NotNullWhen(true)] out string? value)
+    {
         foreach (var pair in headers)
         {
             if (pair.Value is not null && string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
