@@ -4,34 +4,34 @@ using TrackingPixel.Requests;
 
 namespace TrackingPixel.Lambda.Events;
 
-/// <summary>Turns an HTTP event's JSON into the neutral <see cref="PixelRequest"/>, wrapping its collections rather than copying them.</summary>
+/// <summary>Turns an HTTP event's JSON into the neutral <see cref="PixelRequest"/>, reading its header maps in place rather than copying them.</summary>
 internal static class EventMapper
 {
     // The last millisecond DateTimeOffset can hold; a larger epoch in a hostile event falls back to the clock.
     private const long MaxEpochMilliseconds = 253_402_300_799_999;
 
     /// <summary>Recognises and maps one event.</summary>
-    /// <param name="json">The invocation payload.</param>
+    /// <param name="json">The invocation payload; the request's headers read from it, so it must not be reused while the request lives.</param>
     /// <param name="time">The clock used when the event carries no usable request time.</param>
     /// <param name="kind">The recognised event shape.</param>
     /// <exception cref="UnsupportedEventException">The payload is not a recognisable HTTP event.</exception>
-    public static PixelRequest Map(ReadOnlySpan<byte> json, TimeProvider time, out LambdaEventKind kind)
+    public static PixelRequest Map(ReadOnlyMemory<byte> json, TimeProvider time, out LambdaEventKind kind)
     {
-        kind = EventDetector.Detect(json);
+        kind = EventDetector.Detect(json.Span);
         try
         {
             if (kind == LambdaEventKind.RestApiV1)
             {
-                return MapV1(JsonSerializer.Deserialize(json, LambdaJsonContext.Default.RestApiV1Event)!, time);
+                return MapV1(JsonSerializer.Deserialize(json.Span, LambdaJsonContext.Default.RestApiV1Event)!, json, time);
             }
 
-            var v2 = JsonSerializer.Deserialize(json, LambdaJsonContext.Default.HttpApiV2Event)!;
+            var v2 = JsonSerializer.Deserialize(json.Span, LambdaJsonContext.Default.HttpApiV2Event)!;
             if (v2.RequestContext?.DomainName?.Contains(".lambda-url.", StringComparison.OrdinalIgnoreCase) == true)
             {
                 kind = LambdaEventKind.FunctionUrl;
             }
 
-            return MapV2(v2, time);
+            return MapV2(v2, json, time);
         }
         catch (JsonException exception)
         {
@@ -40,7 +40,7 @@ internal static class EventMapper
         }
     }
 
-    private static PixelRequest MapV2(HttpApiV2Event e, TimeProvider time)
+    private static PixelRequest MapV2(HttpApiV2Event e, ReadOnlyMemory<byte> json, TimeProvider time)
     {
         var context = e.RequestContext;
         var http = context?.Http;
@@ -54,17 +54,17 @@ internal static class EventMapper
 
             // rawQueryString is exact and decoded lazily; the parsed map (repeats comma-joined, decoding unconfirmed)
             // is only a fallback for events without it, as hand-written test events are.
-            Query = e.RawQueryString is null && e.QueryStringParameters is { Count: > 0 } parameters
+            Query = e.RawQueryString is null && LenientMaps.ReadStringMap(json, e.QueryStringParameters) is { Count: > 0 } parameters
                 ? QueryParameters.FromPairs(Pairs(parameters))
                 : QueryParameters.Parse(raw),
-            Headers = new HttpApiV2Headers(e.Headers, e.Cookies),
+            Headers = new HttpApiV2Headers(json, e.Headers, e.Cookies),
             PeerAddress = http?.SourceIp,
             Timestamp = TimeOf(context?.TimeEpoch, context?.Time, time),
             RequestId = context?.RequestId,
         };
     }
 
-    private static PixelRequest MapV1(RestApiV1Event e, TimeProvider time)
+    private static PixelRequest MapV1(RestApiV1Event e, ReadOnlyMemory<byte> json, TimeProvider time)
     {
         var context = e.RequestContext;
         return new PixelRequest
@@ -73,18 +73,26 @@ internal static class EventMapper
             Path = e.Path ?? "/",
 
             // 1.0 has no raw query string: the multi-value map keeps every value of a repeated parameter.
-            Query = e.MultiValueQueryStringParameters is { Count: > 0 } multi ? QueryParameters.FromPairs(MultiPairs(multi))
-                : e.QueryStringParameters is { Count: > 0 } single ? QueryParameters.FromPairs(Pairs(single))
+            Query = LenientMaps.ReadMultiMap(json, e.MultiValueQueryStringParameters) is { Count: > 0 } multi ? QueryParameters.FromPairs(MultiPairs(multi))
+                : LenientMaps.ReadStringMap(json, e.QueryStringParameters) is { Count: > 0 } single ? QueryParameters.FromPairs(Pairs(single))
                 : QueryParameters.Empty,
-            Headers = new RestApiV1Headers(e.Headers, e.MultiValueHeaders),
+            Headers = new RestApiV1Headers(json, e.Headers, e.MultiValueHeaders),
             PeerAddress = context?.Identity?.SourceIp,
             Timestamp = TimeOf(context?.RequestTimeEpoch, context?.RequestTime, time),
             RequestId = context?.RequestId,
         };
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Pairs(Dictionary<string, string> parameters) =>
-        parameters.Where(p => p.Value is not null);
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(Dictionary<string, string?> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            if (value is not null)
+            {
+                yield return new(name, value);
+            }
+        }
+    }
 
     private static IEnumerable<KeyValuePair<string, string>> MultiPairs(Dictionary<string, List<string?>?> parameters)
     {

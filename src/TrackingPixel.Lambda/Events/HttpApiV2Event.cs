@@ -6,18 +6,18 @@ namespace TrackingPixel.Lambda.Events;
 /// <summary>An API Gateway HTTP API (or Function URL) request event, payload format 2.0.</summary>
 internal sealed class HttpApiV2Event
 {
-    public string? Version { get; set; }
-
     public string? RawPath { get; set; }
 
     public string? RawQueryString { get; set; }
 
-    public List<string?>? Cookies { get; set; }
+    /// <summary>The <c>cookies</c> array, read only when a <c>Cookie</c> header is asked for.</summary>
+    public JsonSlice Cookies { get; set; }
 
     /// <summary>Lower-cased names; repeated headers arrive comma-joined. Values may be JSON null.</summary>
-    public Dictionary<string, string>? Headers { get; set; }
+    public JsonSlice Headers { get; set; }
 
-    public Dictionary<string, string>? QueryStringParameters { get; set; }
+    /// <summary>Decoded parameters, repeats comma-joined: read only for events without <c>rawQueryString</c>.</summary>
+    public JsonSlice QueryStringParameters { get; set; }
 
     public HttpApiV2RequestContext? RequestContext { get; set; }
 }

@@ -1,20 +1,23 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using TrackingPixel.Requests;
 
 namespace TrackingPixel.Lambda.Events;
 
 /// <summary>
-/// The headers of a 2.0 event, over the deserialised dictionary, with the <c>cookies</c> array seen as a <c>Cookie</c>
-/// header: API Gateway moves every cookie out of the headers into that array.
+/// The headers of a 2.0 event, read from the payload when asked for, with the <c>cookies</c> array seen as a
+/// <c>Cookie</c> header: API Gateway moves every cookie out of the headers into that array.
 /// </summary>
-internal sealed class HttpApiV2Headers(Dictionary<string, string>? headers, List<string?>? cookies) : RequestHeaders
+internal sealed class HttpApiV2Headers(ReadOnlyMemory<byte> payload, JsonSlice headers, JsonSlice cookies) : RequestHeaders
 {
-    private readonly RequestHeaders _headers = headers is null ? Empty : FromDictionary(headers);
+    private JsonHeaderIndex? _index;
     private string? _cookie;
+
+    private JsonHeaderIndex Index => _index ??= JsonHeaderIndex.Build(payload, headers, multiValue: false);
 
     public override bool TryGetValue(string name, [NotNullWhen(true)] out string? value)
     {
-        if (_headers.TryGetValue(name, out value))
+        if (Index.TryGetValue(name, out value))
         {
             return true;
         }
@@ -30,12 +33,13 @@ internal sealed class HttpApiV2Headers(Dictionary<string, string>? headers, List
 
     public override IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
-        foreach (var header in _headers)
+        var all = Index.ToDictionary();
+        foreach (var header in all)
         {
             yield return header;
         }
 
-        if (!_headers.TryGetValue("cookie", out _) && Cookie() is { } cookie)
+        if (!Index.TryGetValue("cookie", out _) && Cookie() is { } cookie)
         {
             yield return new("cookie", cookie);
         }
@@ -43,12 +47,28 @@ internal sealed class HttpApiV2Headers(Dictionary<string, string>? headers, List
 
     private string? Cookie()
     {
-        if (_cookie is null && cookies is { Count: > 0 })
+        if (_cookie is null && cookies.IsPresent)
         {
             // Browsers send all cookies in one header separated by "; " (RFC 6265 section 5.4).
-            _cookie = string.Join("; ", cookies.Where(c => !string.IsNullOrEmpty(c)));
+            _cookie = string.Join("; ", ReadCookies(cookies.In(payload)));
         }
 
         return string.IsNullOrEmpty(_cookie) ? null : _cookie;
+    }
+
+    private static List<string> ReadCookies(ReadOnlySpan<byte> array)
+    {
+        var present = new List<string>();
+        var reader = new Utf8JsonReader(array);
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (LenientStringConverter.ReadValue(ref reader) is { Length: > 0 } cookie)
+            {
+                present.Add(cookie);
+            }
+        }
+
+        return present;
     }
 }

@@ -7,7 +7,7 @@ namespace TrackingPixel.Lambda;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(LenientStringConverter), typeof(LenientStringMapConverter), typeof(LenientMultiMapConverter)])]
+    Converters = [typeof(LenientStringConverter), typeof(JsonSliceConverter)])]
 [JsonSerializable(typeof(HttpApiV2Event))]
 [JsonSerializable(typeof(RestApiV1Event))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;

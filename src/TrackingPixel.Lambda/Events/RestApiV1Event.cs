@@ -5,21 +5,19 @@ namespace TrackingPixel.Lambda.Events;
 /// <summary>An API Gateway REST API proxy request event, payload format 1.0.</summary>
 internal sealed class RestApiV1Event
 {
-    public string? Version { get; set; }
-
     public string? Path { get; set; }
 
     public string? HttpMethod { get; set; }
 
     /// <summary>Original header-name case; the last value of a repeated header. Values may be JSON null.</summary>
-    public Dictionary<string, string>? Headers { get; set; }
+    public JsonSlice Headers { get; set; }
 
     /// <summary>Every value of every header, in order.</summary>
-    public Dictionary<string, List<string?>?>? MultiValueHeaders { get; set; }
+    public JsonSlice MultiValueHeaders { get; set; }
 
-    public Dictionary<string, string>? QueryStringParameters { get; set; }
+    public JsonSlice QueryStringParameters { get; set; }
 
-    public Dictionary<string, List<string?>?>? MultiValueQueryStringParameters { get; set; }
+    public JsonSlice MultiValueQueryStringParameters { get; set; }
 
     public RestApiV1RequestContext? RequestContext { get; set; }
 }

@@ -56,7 +56,7 @@ public abstract class LambdaPixelFunction
         using var payload = new MemoryStream();
         await input.CopyToAsync(payload).ConfigureAwait(false);
 
-        var outcome = _handler.Handle(payload.GetBuffer().AsSpan(0, (int)payload.Length));
+        var outcome = _handler.Handle(payload.GetBuffer().AsMemory(0, (int)payload.Length));
         using (var record = outcome.Record)
         {
             if (record is not null)

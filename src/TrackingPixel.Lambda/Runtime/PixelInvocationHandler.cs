@@ -10,7 +10,7 @@ internal sealed class PixelInvocationHandler(PixelPipeline pipeline, TimeProvide
 {
     public InvocationOutcome Handle(Invocation invocation) => Handle(invocation.Payload);
 
-    public InvocationOutcome Handle(ReadOnlySpan<byte> payload)
+    public InvocationOutcome Handle(ReadOnlyMemory<byte> payload)
     {
         var request = EventMapper.Map(payload, time, out var kind);
 
