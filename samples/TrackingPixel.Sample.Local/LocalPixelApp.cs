@@ -29,8 +29,11 @@ public static class LocalPixelApp
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 
-        // One line per request from ASP.NET Core would bury the welcome text; problems still show.
+        // One line per request from ASP.NET Core would bury the welcome text; problems still show. The hosting layer's
+        // per-request category is switched off entirely: while it is enabled at any level, every request also gets an
+        // Activity and a logging scope, which costs throughput and that layer only logs requests starting and finishing.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.AddTrackingPixel()
             .AddStandardFields()
             .UseFilePublisher(o => o.Directory = records);

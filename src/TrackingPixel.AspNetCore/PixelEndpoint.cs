@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TrackingPixel.Pipeline;
 using TrackingPixel.Pixel;
+using TrackingPixel.Records;
 using TrackingPixel.Requests;
 
 namespace TrackingPixel.AspNetCore;
@@ -9,17 +10,30 @@ namespace TrackingPixel.AspNetCore;
 /// <summary>Records one request through the pipeline, then answers with the pixel; nothing in between can stop the pixel.</summary>
 internal sealed partial class PixelEndpoint(PixelPipeline pipeline, TimeProvider time, ILogger<PixelEndpoint> logger)
 {
+    private readonly RecordBatcher _batcher = new(pipeline);
+
     public async Task HandleAsync(HttpContext context)
     {
+        PixelRecord? record = null;
         try
         {
-            // Not RequestAborted: a browser that navigates away has still viewed the pixel. Publishers bound their own
-            // time, and the host's graceful shutdown lets in-flight requests finish writing before the file is closed.
-            await pipeline.HandleAsync(ToPixelRequest(context, time), CancellationToken.None).ConfigureAwait(false);
+            // Published together with the records of concurrent requests, and awaited: the pixel is sent once the record
+            // is stored. Not RequestAborted: a browser that navigates away has still viewed the pixel. Publishers bound
+            // their own time, and the host's graceful shutdown lets in-flight requests finish writing before the file is
+            // closed.
+            record = pipeline.Collect(ToPixelRequest(context, time));
+            if (record is not null)
+            {
+                await _batcher.PublishAsync(record).ConfigureAwait(false);
+            }
         }
         catch (Exception exception)
         {
             LogFailed(logger, context.TraceIdentifier, exception);
+        }
+        finally
+        {
+            record?.Dispose();
         }
 
         var response = context.Response;
@@ -31,7 +45,9 @@ internal sealed partial class PixelEndpoint(PixelPipeline pipeline, TimeProvider
 
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            await response.Body.WriteAsync(PixelResponse.Gif, context.RequestAborted).ConfigureAwait(false);
+            // No RequestAborted token: asking for it makes the server create a token source per request, and writing to a
+            // connection the client has closed completes without error anyway.
+            await response.Body.WriteAsync(PixelResponse.Gif, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -19,6 +19,7 @@ public static class TrackingPixelEndpointRouteBuilderExtensions
     /// <remarks>
     /// Requires <c>services.AddTrackingPixel()</c>. The record is published before the pixel is sent, so a response
     /// means the record is stored (or kept by the undelivered-record sink); a failure there never withholds the pixel.
+    /// The records of concurrent requests are published together, one publisher call for a batch of up to 500.
     /// <c>HEAD</c> is recorded too and gets the same headers without a body. The client address is the TCP peer,
     /// unless <see cref="TrackingPixel.ClientAddress.ClientIpOptions.TrustedProxyCount"/> says which forwarding entry to
     /// trust. The handler is a plain <see cref="RequestDelegate"/>, so the endpoint is trim- and Native AOT-safe.

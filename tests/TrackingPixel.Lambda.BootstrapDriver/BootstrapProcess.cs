@@ -7,18 +7,23 @@ namespace TrackingPixel.Lambda.BootstrapDriver;
 /// <summary>One run of a bootstrap executable against its own fake Runtime API, as Lambda would start it.</summary>
 internal sealed class BootstrapProcess : IAsyncDisposable
 {
+    private readonly FakeRuntimeApi? _api;
     private readonly Process _process;
     private readonly List<string> _output = [];
 
-    private BootstrapProcess(FakeRuntimeApi api, Process process, long startTimestamp, string recordsDirectory)
+    private BootstrapProcess(FakeRuntimeApi? api, Process process, long startTimestamp, string recordsDirectory)
     {
-        Api = api;
+        _api = api;
         _process = process;
         StartTimestamp = startTimestamp;
         RecordsDirectory = recordsDirectory;
     }
 
-    public FakeRuntimeApi Api { get; }
+    /// <summary>The fake Runtime API the run was started with; not available when the caller brought its own.</summary>
+    public FakeRuntimeApi Api => _api ?? throw new InvalidOperationException("This run talks to a Runtime API of the caller's.");
+
+    /// <summary>Completes when the process exits.</summary>
+    public Task Exited => _process.WaitForExitAsync();
 
     public string RecordsDirectory { get; }
 
@@ -42,6 +47,18 @@ internal sealed class BootstrapProcess : IAsyncDisposable
             api.Enqueue(payload, requestId);
         }
 
+        return Launch(bootstrap, api, api.Address, environment);
+    }
+
+    /// <summary>Starts <paramref name="bootstrap"/> against a Runtime API the caller runs (and disposes) at <paramref name="runtimeApi"/>.</summary>
+    /// <param name="bootstrap">The executable.</param>
+    /// <param name="runtimeApi">The <c>host:port</c> given as <c>AWS_LAMBDA_RUNTIME_API</c>.</param>
+    /// <param name="environment">Variables to set on top of the defaults; a null value removes one.</param>
+    public static BootstrapProcess Start(string bootstrap, string runtimeApi, IReadOnlyDictionary<string, string?>? environment = null) =>
+        Launch(bootstrap, null, runtimeApi, environment);
+
+    private static BootstrapProcess Launch(string bootstrap, FakeRuntimeApi? api, string runtimeApi, IReadOnlyDictionary<string, string?>? environment)
+    {
         var records = Path.Combine(Path.GetTempPath(), "trackingpixel-driver-" + Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo(bootstrap)
         {
@@ -49,7 +66,7 @@ internal sealed class BootstrapProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.Address;
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
         start.Environment["AWS_LAMBDA_LOG_FORMAT"] = "JSON";
         start.Environment["AWS_LAMBDA_LOG_LEVEL"] = "INFO";
         start.Environment["TRACKINGPIXEL_RECORDS_DIRECTORY"] = records;
@@ -118,7 +135,11 @@ internal sealed class BootstrapProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        await Api.DisposeAsync();
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
+
         if (Directory.Exists(RecordsDirectory))
         {
             Directory.Delete(RecordsDirectory, recursive: true);

@@ -93,7 +93,11 @@ internal static class Check
 
     public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "events", name));
 
-    private static IEnumerable<string> CheckEnvelope(string requestId, byte[] body, bool multiValue)
+    /// <summary>The record the reference function writes for a fixture, as UTF-8 without the trailing new line.</summary>
+    public static byte[] ExpectedRecord(string fixture) => Encoding.UTF8.GetBytes(Cases.Single(c => c.File == fixture).Record);
+
+    /// <summary>The problems of a response post's body, if it is not the pixel's proxy envelope.</summary>
+    public static IEnumerable<string> CheckEnvelope(string requestId, byte[] body, bool multiValue)
     {
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;

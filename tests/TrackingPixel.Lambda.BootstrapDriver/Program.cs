@@ -6,6 +6,8 @@ using TrackingPixel.Lambda.BootstrapDriver;
 //   records <bootstrap>          the three fixture events; prints each record written, one per line
 //   firehose <bootstrap> <endpoint> <stored-records-file> <events>
 //                                publish through a (fake) Firehose endpoint: every record delivered, none undelivered
+//   warm <bootstrap> <invocations>
+//                                warm loop against an in-process Firehose: throughput, pixel latency, publish time, peak RSS
 if (args is ["check", var bootstrap])
 {
     return await Check.RunAsync(bootstrap);
@@ -26,5 +28,10 @@ if (args is ["firehose", var lambda, var endpoint, var stored, var events] && in
     return await FirehoseCheck.RunAsync(lambda, new Uri(endpoint), stored, eventCount);
 }
 
-Console.Error.WriteLine("usage: check <bootstrap> | records <bootstrap> | measure <bootstrap> <runs> | firehose <bootstrap> <endpoint> <stored-file> <events>");
+if (args is ["warm", var warm, var invocations] && int.TryParse(invocations, out var invocationCount) && invocationCount > 0)
+{
+    return await WarmLoop.RunAsync(warm, invocationCount);
+}
+
+Console.Error.WriteLine("usage: check <bootstrap> | records <bootstrap> | measure <bootstrap> <runs> | firehose <bootstrap> <endpoint> <stored-file> <events> | warm <bootstrap> <invocations>");
 return 2;
