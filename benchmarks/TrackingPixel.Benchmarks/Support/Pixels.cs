@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TrackingPixel.Pipeline;
 using TrackingPixel.Privacy.Consent;
+using TrackingPixel.Sample.Lambda;
 
 namespace TrackingPixel.Benchmarks.Support;
 
@@ -13,20 +14,19 @@ internal static class Pixels
     /// <summary>The original's five fields.</summary>
     public static ServiceProvider Original() => Build(p => p.AddStandardFields());
 
-    /// <summary>The reference sample's privacy-first record: the five fields plus eventId, classification, consent,
-    /// a keyed id in place of userId and a masked address.</summary>
-    public static ServiceProvider PrivacyFirst() => Build(p => p
-        .AddStandardFields()
-        .AddEventIdField()
-        .AddAgentClassification()
-        .AddConsentSignals(ConsentPolicy.StripIdentifiers)
-        .AddKeyedId("userKey", o =>
+    /// <summary>The reference sample's privacy-first record, registered by the sample itself: the five fields plus
+    /// eventId, classification, consent, a keyed id in place of userId and a masked address.</summary>
+    public static ServiceProvider PrivacyFirst()
+    {
+        var services = new ServiceCollection();
+        services.AddReferenceFields(name => name switch
         {
-            o.Secret = Secret;
-            o.Inputs.Add("query:userid");
-            o.RemoveFields.Add("userId");
-        })
-        .MaskClientIp());
+            ReferencePixel.PrivacyVariable => "first",
+            ReferencePixel.KeyedIdSecretVariable => Secret,
+            _ => null,
+        });
+        return services.BuildServiceProvider();
+    }
 
     /// <summary>Every built-in extractor once, for timing them one by one.</summary>
     public static ServiceProvider Everything() => Build(p => p

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using TrackingPixel.Requests;
 
 namespace TrackingPixel.Lambda.Events;
@@ -39,7 +38,7 @@ internal sealed class HttpApiV2Headers(ReadOnlyMemory<byte> payload, JsonSlice h
             yield return header;
         }
 
-        if (!Index.TryGetValue("cookie", out _) && Cookie() is { } cookie)
+        if (!all.Keys.Any(name => string.Equals(name, "cookie", StringComparison.OrdinalIgnoreCase)) && Cookie() is { } cookie)
         {
             yield return new("cookie", cookie);
         }
@@ -50,25 +49,9 @@ internal sealed class HttpApiV2Headers(ReadOnlyMemory<byte> payload, JsonSlice h
         if (_cookie is null && cookies.IsPresent)
         {
             // Browsers send all cookies in one header separated by "; " (RFC 6265 section 5.4).
-            _cookie = string.Join("; ", ReadCookies(cookies.In(payload)));
+            _cookie = string.Join("; ", (LenientMaps.ReadList(payload, cookies) ?? []).Where(c => !string.IsNullOrEmpty(c)));
         }
 
         return string.IsNullOrEmpty(_cookie) ? null : _cookie;
-    }
-
-    private static List<string> ReadCookies(ReadOnlySpan<byte> array)
-    {
-        var present = new List<string>();
-        var reader = new Utf8JsonReader(array);
-        reader.Read();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (LenientStringConverter.ReadValue(ref reader) is { Length: > 0 } cookie)
-            {
-                present.Add(cookie);
-            }
-        }
-
-        return present;
     }
 }

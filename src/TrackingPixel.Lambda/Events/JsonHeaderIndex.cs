@@ -43,7 +43,7 @@ internal sealed class JsonHeaderIndex
     /// <param name="multiValue">Whether values are arrays of strings (<c>multiValueHeaders</c>).</param>
     public static JsonHeaderIndex Build(ReadOnlyMemory<byte> payload, JsonSlice slice, bool multiValue)
     {
-        if (!slice.IsPresent || payload.Span[slice.Start] != (byte)'{')
+        if (!slice.IsObjectIn(payload))
         {
             return Empty;
         }

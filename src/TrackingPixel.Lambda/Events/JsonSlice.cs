@@ -13,6 +13,9 @@ internal readonly record struct JsonSlice(int Start, int Length)
     /// <summary>Gets whether the member was present as an object or array.</summary>
     public bool IsPresent => Length > 0;
 
+    /// <summary>Whether the slice holds a JSON object (a map), not an array.</summary>
+    public bool IsObjectIn(ReadOnlyMemory<byte> payload) => IsPresent && payload.Span[Start] == (byte)'{';
+
     /// <summary>The slice's bytes in <paramref name="payload"/>, the payload it was read from.</summary>
     public ReadOnlySpan<byte> In(ReadOnlyMemory<byte> payload) => payload.Span.Slice(Start, Length);
 }

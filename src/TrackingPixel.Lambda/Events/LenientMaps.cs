@@ -12,7 +12,7 @@ internal static class LenientMaps
     /// <summary>A map of strings; a repeated name keeps its last value, a JSON null value is kept as null.</summary>
     public static Dictionary<string, string?>? ReadStringMap(ReadOnlyMemory<byte> payload, JsonSlice slice)
     {
-        if (!IsObject(payload, slice))
+        if (!slice.IsObjectIn(payload))
         {
             return null;
         }
@@ -33,7 +33,7 @@ internal static class LenientMaps
     /// <summary>A map of string lists; a value that is not an array reads as a list of that one value.</summary>
     public static Dictionary<string, List<string?>?>? ReadMultiMap(ReadOnlyMemory<byte> payload, JsonSlice slice)
     {
-        if (!IsObject(payload, slice))
+        if (!slice.IsObjectIn(payload))
         {
             return null;
         }
@@ -51,8 +51,18 @@ internal static class LenientMaps
         return map;
     }
 
-    private static bool IsObject(ReadOnlyMemory<byte> payload, JsonSlice slice) =>
-        slice.IsPresent && payload.Span[slice.Start] == (byte)'{';
+    /// <summary>An array's values (a lone value reads as a list of it); null when the slice is absent or not a list.</summary>
+    public static List<string?>? ReadList(ReadOnlyMemory<byte> payload, JsonSlice slice)
+    {
+        if (!slice.IsPresent)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(slice.In(payload));
+        reader.Read();
+        return ReadValues(ref reader);
+    }
 
     private static List<string?>? ReadValues(ref Utf8JsonReader reader)
     {

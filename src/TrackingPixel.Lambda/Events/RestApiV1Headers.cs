@@ -30,7 +30,8 @@ internal sealed class RestApiV1Headers(ReadOnlyMemory<byte> payload, JsonSlice h
 
         foreach (var header in Single.ToDictionary())
         {
-            if (!Multi.TryGetValue(header.Key, out _))
+            // Only present multi values are in the dictionary, so this is the lookup's own precedence, without reading them again.
+            if (!multi.Keys.Any(name => string.Equals(name, header.Key, StringComparison.OrdinalIgnoreCase)))
             {
                 yield return header;
             }
