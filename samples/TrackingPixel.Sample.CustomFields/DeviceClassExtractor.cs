@@ -1,6 +1,3 @@
-using TrackingPixel.Extraction;
-using TrackingPixel.Requests;
-using TrackingPixel.Schema;
 
 namespace TrackingPixel.Sample.CustomFields;
 

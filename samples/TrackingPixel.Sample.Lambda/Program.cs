@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using TrackingPixel;
+using TrackingPixel.Firehose.Athena;
 using TrackingPixel.Lambda;
-using TrackingPixel.Pipeline;
 using TrackingPixel.Sample.Lambda;
-using TrackingPixel.Schema;
 
 // `bootstrap --athena-table s3://bucket/records/` prints the Athena table over this function's records and exits.
 if (args is ["--athena-table", var location])

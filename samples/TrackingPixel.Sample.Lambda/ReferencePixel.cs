@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Privacy.Consent;
 
 namespace TrackingPixel.Sample.Lambda;
 
@@ -34,7 +33,7 @@ public static class ReferencePixel
         var folder = environment(RecordsDirectoryVariable);
         if (!string.IsNullOrWhiteSpace(stream))
         {
-            return pixel.AddFirehosePublisher(o => o.DeliveryStreamName = stream);
+            return pixel.UseFirehosePublisher(o => o.DeliveryStreamName = stream);
         }
 
         if (!string.IsNullOrWhiteSpace(folder))
@@ -77,7 +76,7 @@ public static class ReferencePixel
             o.Inputs.Add("query:userid");
             o.RemoveFields.Add("userId");
         })
-        .MaskClientIp();
+        .AddClientIpMasking();
 
     private static int WholeNumber(Func<string, string?> environment, string name)
     {

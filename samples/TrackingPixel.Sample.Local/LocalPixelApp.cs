@@ -61,7 +61,7 @@ public static class LocalPixelApp
     public static string RecordsFolder(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return Path.GetFullPath(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrackingPixel.Publishing.File.FilePublisherOptions>>().Value.Directory);
+        return Path.GetFullPath(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrackingPixel.Publishing.FilePublisherOptions>>().Value.Directory);
     }
 
     /// <summary>Writes where the pixel is served, an <c>&lt;img&gt;</c> tag to embed, and where records land.</summary>

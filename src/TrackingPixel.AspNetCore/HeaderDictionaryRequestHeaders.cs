@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.AspNetCore;
 

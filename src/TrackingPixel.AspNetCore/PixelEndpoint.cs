@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Pixel;
-using TrackingPixel.Records;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.AspNetCore;
 

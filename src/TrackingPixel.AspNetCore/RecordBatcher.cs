@@ -1,5 +1,3 @@
-using TrackingPixel.Pipeline;
-using TrackingPixel.Records;
 
 namespace TrackingPixel.AspNetCore;
 

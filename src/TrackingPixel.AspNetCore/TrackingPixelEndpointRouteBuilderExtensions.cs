@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrackingPixel.AspNetCore;
-using TrackingPixel.Pipeline;
+using TrackingPixel;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -21,7 +21,7 @@ public static class TrackingPixelEndpointRouteBuilderExtensions
     /// means the record is stored (or kept by the undelivered-record sink); a failure there never withholds the pixel.
     /// The records of concurrent requests are published together, one publisher call for a batch of up to 500.
     /// <c>HEAD</c> is recorded too and gets the same headers without a body. The client address is the TCP peer,
-    /// unless <see cref="TrackingPixel.ClientAddress.ClientIpOptions.TrustedProxyCount"/> says which forwarding entry to
+    /// unless <see cref="TrackingPixel.ClientIpOptions.TrustedProxyCount"/> says which forwarding entry to
     /// trust. The handler is a plain <see cref="RequestDelegate"/>, so the endpoint is trim- and Native AOT-safe.
     /// </remarks>
     public static IEndpointConventionBuilder MapTrackingPixel(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = "/pixel.gif")

@@ -18,14 +18,14 @@ internal sealed class TrackingPixelOptionsValidator : IValidateOptions<TrackingP
             failures.Add("MissingValue contains a lone surrogate (invalid UTF-16); use valid text such as \"unknown\".");
         }
 
-        if (options.MaxFieldLength is < 16 or > TrackingPixelOptions.FirehoseMaxRecordBytes)
+        if (options.MaxFieldLength is < 16 or > TrackingPixelOptions.MaxRecordBytesCeiling)
         {
-            failures.Add($"MaxFieldLength is {options.MaxFieldLength}; set it between 16 and {TrackingPixelOptions.FirehoseMaxRecordBytes}.");
+            failures.Add($"MaxFieldLength is {options.MaxFieldLength}; set it between 16 and {TrackingPixelOptions.MaxRecordBytesCeiling}.");
         }
 
-        if (options.MaxRecordBytes is < 1024 or > TrackingPixelOptions.FirehoseMaxRecordBytes)
+        if (options.MaxRecordBytes is < 1024 or > TrackingPixelOptions.MaxRecordBytesCeiling)
         {
-            failures.Add($"MaxRecordBytes is {options.MaxRecordBytes}; set it between 1024 and {TrackingPixelOptions.FirehoseMaxRecordBytes} (Firehose's record limit).");
+            failures.Add($"MaxRecordBytes is {options.MaxRecordBytes}; set it between 1024 and {TrackingPixelOptions.MaxRecordBytesCeiling}.");
         }
 
         if (options.ClientIp.TrustedProxyCount is < 0 or > 16)

@@ -13,7 +13,7 @@ internal sealed class FirehosePublisherOptionsValidator(IAwsEnvironment environm
         var stream = options.DeliveryStreamName;
         if (string.IsNullOrEmpty(stream))
         {
-            failures.Add("DeliveryStreamName is required: set it in AddFirehosePublisher(o => o.DeliveryStreamName = ...), for example from KINESIS_FIREHOSE_STREAM_NAME.");
+            failures.Add("DeliveryStreamName is required: set it in UseFirehosePublisher(o => o.DeliveryStreamName = ...), for example from KINESIS_FIREHOSE_STREAM_NAME.");
         }
         else if (stream.Length > 64 || !stream.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
         {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Requests;
+using TrackingPixel;
 
 // Runs one request through the AOT-compiled pipeline and prints the record, so CI sees it works, not only that it links.
 var services = new ServiceCollection();

@@ -1,6 +1,5 @@
 using System.Net;
 using TrackingPixel.AspNetCore.Tests.Support;
-using TrackingPixel.Pixel;
 using TrackingPixel.Sample.Local;
 
 namespace TrackingPixel.AspNetCore.Tests;

@@ -2,10 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TrackingPixel.AspNetCore.Tests.Support;
-using TrackingPixel.Extraction;
-using TrackingPixel.Pixel;
 using TrackingPixel.Publishing;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.AspNetCore.Tests;
 

@@ -3,11 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using TrackingPixel.AspNetCore.Tests.Support;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Pixel;
 using TrackingPixel.Publishing;
-using TrackingPixel.Records;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.AspNetCore.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using TrackingPixel.Pixel;
 
 namespace TrackingPixel.Lambda.BootstrapDriver;
 

@@ -14,7 +14,7 @@ if (args.Length is < 1 or > 2)
 
 var services = new ServiceCollection();
 services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).AddFilter(l => l >= LogLevel.Warning));
-services.AddTrackingPixel().AddFirehosePublisher(o => o.DeliveryStreamName = Environment.GetEnvironmentVariable("KINESIS_FIREHOSE_STREAM_NAME"));
+services.AddTrackingPixel().UseFirehosePublisher(o => o.DeliveryStreamName = Environment.GetEnvironmentVariable("KINESIS_FIREHOSE_STREAM_NAME"));
 await using var provider = services.BuildServiceProvider();
 
 using var input = args[0] == "-" ? Console.In : new StreamReader(args[0]);

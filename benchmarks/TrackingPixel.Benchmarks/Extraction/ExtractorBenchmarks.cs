@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using TrackingPixel.Benchmarks.Support;
-using TrackingPixel.Extraction;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.Benchmarks.Extraction;
 
@@ -43,7 +41,6 @@ public class ExtractorBenchmarks
     [Benchmark]
     public int Extract()
     {
-        _request.ResolvedClientAddress = null;
         _builder.Reset();
         _extractor.Extract(_request, _builder);
         return _builder.Count;

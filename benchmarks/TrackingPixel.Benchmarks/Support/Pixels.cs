@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Privacy.Consent;
 using TrackingPixel.Sample.Lambda;
 
 namespace TrackingPixel.Benchmarks.Support;

@@ -1,4 +1,3 @@
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.Benchmarks.Support;
 

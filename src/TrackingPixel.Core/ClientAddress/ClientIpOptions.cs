@@ -1,4 +1,4 @@
-namespace TrackingPixel.ClientAddress;
+namespace TrackingPixel;
 
 /// <summary>Where the recorded client address comes from.</summary>
 /// <remarks>

@@ -1,19 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
-using TrackingPixel.Requests;
 
-namespace TrackingPixel.ClientAddress;
+namespace TrackingPixel;
 
 /// <summary>Applies <see cref="ClientIpOptions"/> to a request and validates the address it picks.</summary>
 internal sealed class ClientIpResolver(ClientIpOptions options)
 {
-    /// <summary>Resolves the client address once per request; extractors that need it share the result.</summary>
+    /// <summary>Picks and validates the client address of a request.</summary>
+    /// <remarks>Extractors call it through <see cref="RecordBuilder.ClientAddress"/>, which resolves once per request.</remarks>
     public ResolvedClientAddress Resolve(PixelRequest request)
-    {
-        return request.ResolvedClientAddress ??= ResolveUncached(request);
-    }
-
-    private ResolvedClientAddress ResolveUncached(PixelRequest request)
     {
         if (options.TrustedProxyCount > 0
             && request.Headers.TryGetValue(options.ForwardedForHeader, out var forwarded)

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace TrackingPixel.ClientAddress;
+namespace TrackingPixel;
 
 /// <summary>The client address chosen for a request, or why none could be.</summary>
 /// <param name="Address">The parsed address; <see langword="null"/> when none was valid.</param>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace TrackingPixel.Pipeline;
+namespace TrackingPixel;
 
 public sealed partial class PixelPipeline
 {

@@ -1,7 +1,6 @@
 using TrackingPixel.Publishing;
-using TrackingPixel.Records;
 
-namespace TrackingPixel.Pipeline;
+namespace TrackingPixel;
 
 public sealed partial class PixelPipeline
 {

@@ -1,11 +1,7 @@
 using Microsoft.Extensions.Logging;
-using TrackingPixel.Extraction;
 using TrackingPixel.Publishing;
-using TrackingPixel.Records;
-using TrackingPixel.Requests;
-using TrackingPixel.Schema;
 
-namespace TrackingPixel.Pipeline;
+namespace TrackingPixel;
 
 /// <summary>
 /// Turns a <see cref="PixelRequest"/> into a record with the configured extractors and publishes it; every front end calls this.

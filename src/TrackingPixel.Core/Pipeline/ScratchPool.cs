@@ -1,7 +1,5 @@
-using TrackingPixel.Extraction;
-using TrackingPixel.Records;
 
-namespace TrackingPixel.Pipeline;
+namespace TrackingPixel;
 
 /// <summary>
 /// Keeps a few record builders and writers for reuse, so a request allocates no JSON writer or field list of its own.

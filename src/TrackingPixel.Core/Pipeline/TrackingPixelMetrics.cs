@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace TrackingPixel.Pipeline;
+namespace TrackingPixel;
 
 /// <summary>Counts what the pipeline did: records built, problems met, records published or kept for replay.</summary>
 /// <remarks>

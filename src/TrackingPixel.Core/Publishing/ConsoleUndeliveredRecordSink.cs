@@ -1,5 +1,4 @@
 using System.Text;
-using TrackingPixel.Records;
 
 namespace TrackingPixel.Publishing;
 

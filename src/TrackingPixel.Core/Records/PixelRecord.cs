@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace TrackingPixel.Records;
+namespace TrackingPixel;
 
 /// <summary>
 /// One written record: a UTF-8 JSON object followed by <c>"\n"</c>, in a pooled buffer returned on <see cref="Dispose"/>.

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace TrackingPixel.Records;
+namespace TrackingPixel;
 
 /// <summary>An <see cref="IBufferWriter{T}"/> over arrays rented from the shared pool, whose filled array can be handed off.</summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable

@@ -4,9 +4,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using TrackingPixel.Extraction;
 
-namespace TrackingPixel.Records;
+namespace TrackingPixel;
 
 /// <summary>
 /// Writes a <see cref="RecordBuilder"/> as one bounded JSON line with <see cref="Utf8JsonWriter"/> into pooled buffers.

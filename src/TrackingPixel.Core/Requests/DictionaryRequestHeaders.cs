@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace TrackingPixel.Requests;
+namespace TrackingPixel;
 
 internal sealed class DictionaryRequestHeaders(IReadOnlyDictionary<string, string> headers) : RequestHeaders
 {

@@ -1,6 +1,5 @@
-using TrackingPixel.ClientAddress;
 
-namespace TrackingPixel.Requests;
+namespace TrackingPixel;
 
 /// <summary>
 /// The neutral view of one pixel request that every front end (ASP.NET Core, Lambda events) maps into.
@@ -46,7 +45,4 @@ public sealed class PixelRequest
 
     /// <summary>Gets the platform's identifier for this request, such as API Gateway's <c>requestId</c>.</summary>
     public string? RequestId { get; init; }
-
-    /// <summary>Gets or sets the client address once resolved, shared by every extractor that needs it.</summary>
-    internal ResolvedClientAddress? ResolvedClientAddress { get; set; }
 }

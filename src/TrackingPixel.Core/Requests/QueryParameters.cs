@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace TrackingPixel.Requests;
+namespace TrackingPixel;
 
 /// <summary>
 /// The decoded parameters of a query string, repeated keys kept in request order; names are case-sensitive.

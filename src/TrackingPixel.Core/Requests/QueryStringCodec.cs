@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace TrackingPixel.Requests;
+namespace TrackingPixel;
 
 /// <summary>Splits and decodes <c>application/x-www-form-urlencoded</c> query strings without throwing.</summary>
 internal static class QueryStringCodec

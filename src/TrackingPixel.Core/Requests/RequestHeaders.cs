@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace TrackingPixel.Requests;
+namespace TrackingPixel;
 
 /// <summary>
 /// Case-insensitive, read-only access to a request's headers, over whatever collection the front end already has.

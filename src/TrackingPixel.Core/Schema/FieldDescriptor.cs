@@ -1,4 +1,4 @@
-namespace TrackingPixel.Schema;
+namespace TrackingPixel;
 
 /// <summary>Describes one field of the record: its name, type and meaning.</summary>
 /// <param name="Name">The field's name in the record.</param>

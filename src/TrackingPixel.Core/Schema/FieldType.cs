@@ -1,4 +1,4 @@
-namespace TrackingPixel.Schema;
+namespace TrackingPixel;
 
 /// <summary>The JSON type of a record field, as a schema or a query engine sees it.</summary>
 public enum FieldType

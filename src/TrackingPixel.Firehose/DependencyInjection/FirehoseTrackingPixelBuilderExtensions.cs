@@ -6,6 +6,7 @@ using TrackingPixel.Firehose;
 using TrackingPixel.Firehose.Client;
 using TrackingPixel.Firehose.Credentials;
 using TrackingPixel.Firehose.Diagnostics;
+using TrackingPixel;
 using TrackingPixel.Firehose.Publishing;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public static class FirehoseTrackingPixelBuilderExtensions
     /// credentials file, in that order. One <see cref="HttpClient"/> with pooled connections is used for the
     /// publisher's lifetime. Counters are in <see cref="FirehosePublisherMetrics"/>, which can be resolved.
     /// </remarks>
-    public static ITrackingPixelBuilder AddFirehosePublisher(this ITrackingPixelBuilder builder, Action<FirehosePublisherOptions> configure)
+    public static ITrackingPixelBuilder UseFirehosePublisher(this ITrackingPixelBuilder builder, Action<FirehosePublisherOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
@@ -31,6 +32,7 @@ public static class FirehoseTrackingPixelBuilderExtensions
         services.AddOptions<FirehosePublisherOptions>().Configure(configure).ValidateOnStart();
         services.TryAddSingleton<IAwsEnvironment>(ProcessEnvironment.Instance);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FirehosePublisherOptions>, FirehosePublisherOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrackingPixelOptions>, FirehoseRecordLimitValidator>());
         services.TryAddSingleton<FirehosePublisherMetrics>();
         return builder.UsePublisher(Create);
     }

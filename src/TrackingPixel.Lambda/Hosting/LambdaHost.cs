@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrackingPixel.Lambda.Logging;
 using TrackingPixel.Lambda.Runtime;
-using TrackingPixel.Pipeline;
 
 namespace TrackingPixel.Lambda.Hosting;
 

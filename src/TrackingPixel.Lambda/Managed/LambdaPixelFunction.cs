@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using TrackingPixel.Lambda.Hosting;
 using TrackingPixel.Lambda.Logging;
 using TrackingPixel.Lambda.Runtime;
-using TrackingPixel.Pipeline;
 
 namespace TrackingPixel.Lambda;
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using TrackingPixel.Lambda.Events;
-using TrackingPixel.Pixel;
 
 namespace TrackingPixel.Lambda.Responses;
 

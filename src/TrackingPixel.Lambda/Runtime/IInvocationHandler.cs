@@ -1,4 +1,3 @@
-using TrackingPixel.Records;
 
 namespace TrackingPixel.Lambda.Runtime;
 

@@ -1,6 +1,5 @@
 using TrackingPixel.Lambda.Events;
 using TrackingPixel.Lambda.Responses;
-using TrackingPixel.Pipeline;
 
 namespace TrackingPixel.Lambda.Runtime;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using TrackingPixel.Lambda.Events;
 using TrackingPixel.Lambda.Logging;
-using TrackingPixel.Pipeline;
 
 namespace TrackingPixel.Lambda.Runtime;
 

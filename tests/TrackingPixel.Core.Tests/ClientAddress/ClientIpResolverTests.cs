@@ -1,4 +1,3 @@
-using TrackingPixel.ClientAddress;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.ClientAddress;
@@ -142,12 +141,27 @@ public class ClientIpResolverTests
     }
 
     [Fact]
-    public void Resolve_CalledTwice_ReturnsTheSameResolution()
+    public void ClientAddress_AskedTwiceForOneRequest_ResolvesOnceAndSharesTheResult()
     {
         var request = Some.Request();
         var resolver = Resolver();
+        var record = new RecordBuilder("unknown");
 
-        Assert.Same(resolver.Resolve(request), resolver.Resolve(request));
+        Assert.Same(record.ClientAddress(resolver, request), record.ClientAddress(resolver, request));
+    }
+
+    [Fact]
+    public void ClientAddress_AfterReset_ResolvesTheNextRequestAfresh()
+    {
+        var resolver = Resolver();
+        var record = new RecordBuilder("unknown");
+        var first = record.ClientAddress(resolver, new PixelRequest { PeerAddress = "192.0.2.1" });
+
+        record.Reset();
+        var second = record.ClientAddress(resolver, new PixelRequest { PeerAddress = "198.51.100.7" });
+
+        Assert.Equal("192.0.2.1", first.Text);
+        Assert.Equal("198.51.100.7", second.Text);
     }
 
     private static ClientIpResolver Resolver(int trustedProxies = 0) =>

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TrackingPixel.Extraction;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Requests;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Pipeline;

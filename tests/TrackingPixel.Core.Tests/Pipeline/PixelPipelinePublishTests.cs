@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Pipeline;
 using TrackingPixel.Publishing;
-using TrackingPixel.Records;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Pipeline;

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Pipeline;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Pipeline;

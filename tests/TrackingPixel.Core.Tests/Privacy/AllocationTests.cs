@@ -1,9 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using TrackingPixel.Classification;
-using TrackingPixel.ClientAddress;
-using TrackingPixel.Extraction;
-using TrackingPixel.Privacy.KeyedIds;
-using TrackingPixel.Requests;
 using TrackingPixel.Tests.Privacy.Support;
 using TrackingPixel.Tests.Support;
 

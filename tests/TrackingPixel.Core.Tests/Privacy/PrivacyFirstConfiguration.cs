@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Privacy.Consent;
 
 namespace TrackingPixel.Tests.Privacy;
 
@@ -33,6 +32,6 @@ public static class PrivacyFirstConfiguration
                 o.Inputs.Add("query:userid");
                 o.RemoveFields.Add("userId");
             })
-            .MaskClientIp();
+            .AddClientIpMasking();
     }
 }

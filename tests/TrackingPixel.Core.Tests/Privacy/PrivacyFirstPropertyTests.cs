@@ -3,9 +3,6 @@ using System.Net.Sockets;
 using System.Text.Json;
 using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Classification;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Requests;
 using TrackingPixel.Tests.Privacy.Support;
 using TrackingPixel.Tests.Support;
 
@@ -63,7 +60,7 @@ public sealed class PrivacyFirstPropertyTests : IDisposable
             var root = JsonDocument.Parse(text).RootElement;
 
             Assert.False(string.IsNullOrEmpty(root.GetProperty("eventId").GetString()));
-            Assert.Contains(root.GetProperty(AgentFieldNames.AgentClass).GetString(), KnownClasses);
+            Assert.Contains(root.GetProperty(FieldNames.AgentClass).GetString(), KnownClasses);
             Assert.False(root.TryGetProperty("userId", out _), "raw userId must never be written");
             if (request.Query.TryGetValue("userid", out var userId) && userId.Length >= 8)
             {

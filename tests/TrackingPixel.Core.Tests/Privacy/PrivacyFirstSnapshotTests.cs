@@ -3,8 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Requests;
 using TrackingPixel.Tests.Privacy.Support;
 using TrackingPixel.Tests.Support;
 

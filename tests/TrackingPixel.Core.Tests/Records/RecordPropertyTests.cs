@@ -3,9 +3,6 @@ using System.Text.Json;
 using System.Text.Unicode;
 using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Extraction;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Requests;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Records;

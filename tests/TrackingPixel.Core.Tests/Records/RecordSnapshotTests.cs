@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Requests;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Records;

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using TrackingPixel.Extraction;
-using TrackingPixel.Records;
 
 namespace TrackingPixel.Tests.Records;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Schema;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Schema;
@@ -41,7 +39,7 @@ public class RecordSchemaTests
     [Fact]
     public void ToJsonSchema_EveryFieldOfARealRecord_IsDescribedWithItsJsonKind()
     {
-        using var services = Some.Services(b => b.AddStandardFields().AddEventIdField().AddConsentSignals(TrackingPixel.Privacy.Consent.ConsentPolicy.RecordFlag));
+        using var services = Some.Services(b => b.AddStandardFields().AddEventIdField().AddConsentSignals(TrackingPixel.ConsentPolicy.RecordFlag));
         var pipeline = services.GetRequiredService<PixelPipeline>();
         using var schema = JsonDocument.Parse(pipeline.DescribeRecord().ToJsonSchema());
         using var record = pipeline.Collect(Some.OriginalExampleRequest())!;
@@ -55,25 +53,6 @@ public class RecordSchemaTests
             var allowed = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).ToArray() : [type.GetString()];
             Assert.Contains(KindOf(field.Value), allowed);
         }
-    }
-
-    [Fact]
-    public void ToAthenaTable_StandardFields_MatchesTheCommittedDdl()
-    {
-        using var services = Some.Services();
-        var ddl = services.GetRequiredService<PixelPipeline>().DescribeRecord()
-            .ToAthenaTable(new AthenaTableOptions { Location = "s3://example-bucket/records" });
-
-        Snapshot.MatchText(ddl, "standard-fields.athena.sql");
-    }
-
-    [Fact]
-    public void ToAthenaTable_ProjectsTheSameHourlyPrefixesTheTemplateWrites()
-    {
-        var ddl = new RecordSchema([new FieldDescriptor("a", FieldType.Text, "x")]).ToAthenaTable(new AthenaTableOptions());
-
-        Assert.Contains("'storage.location.template' = 's3://YOUR-BUCKET/records/year=${year}/month=${month}/day=${day}/hour=${hour}/'", ddl, StringComparison.Ordinal);
-        Assert.Contains("PARTITIONED BY (`year` int, `month` int, `day` int, `hour` int)", ddl, StringComparison.Ordinal);
     }
 
     private static string KindOf(JsonElement value) => value.ValueKind switch

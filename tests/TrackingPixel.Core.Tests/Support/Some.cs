@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.Tests.Support;
 

@@ -1,5 +1,3 @@
-using TrackingPixel.Extraction;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.Tests.Support;
 

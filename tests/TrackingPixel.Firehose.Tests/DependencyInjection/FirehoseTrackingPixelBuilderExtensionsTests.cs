@@ -11,16 +11,16 @@ namespace TrackingPixel.Firehose.Tests.DependencyInjection;
 public sealed class FirehoseTrackingPixelBuilderExtensionsTests
 {
     [Fact]
-    public void AddFirehosePublisher_NullArguments_Throw()
+    public void UseFirehosePublisher_NullArguments_Throw()
     {
         var builder = new ServiceCollection().AddTrackingPixel();
 
-        Assert.Throws<ArgumentNullException>(() => FirehoseTrackingPixelBuilderExtensions.AddFirehosePublisher(null!, _ => { }));
-        Assert.Throws<ArgumentNullException>(() => builder.AddFirehosePublisher(null!));
+        Assert.Throws<ArgumentNullException>(() => FirehoseTrackingPixelBuilderExtensions.UseFirehosePublisher(null!, _ => { }));
+        Assert.Throws<ArgumentNullException>(() => builder.UseFirehosePublisher(null!));
     }
 
     [Fact]
-    public void AddFirehosePublisher_ResolvedFromServiceCollection_ReplacesFilePublisher()
+    public void UseFirehosePublisher_ResolvedFromServiceCollection_ReplacesFilePublisher()
     {
         using var services = Build(o => o.DeliveryStreamName = "pixels", new() { ["AWS_REGION"] = "eu-west-1" });
 
@@ -29,7 +29,31 @@ public sealed class FirehoseTrackingPixelBuilderExtensionsTests
     }
 
     [Fact]
-    public void AddFirehosePublisher_MissingStreamAndRegion_ResolvingSaysWhatToFix()
+    public void UseFirehosePublisher_RecordLimitOverFirehosesRecordSize_FailsValidationSayingWhatToSet()
+    {
+        var services = new ServiceCollection();
+        services.AddTrackingPixel(o => o.MaxRecordBytes = 1_048_576)
+            .UseFirehosePublisher(o => o.DeliveryStreamName = "pixels");
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<IOptions<TrackingPixelOptions>>().Value);
+
+        Assert.Contains("Firehose takes records of at most 1024000 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddTrackingPixel_WithoutFirehose_AcceptsRecordsUpToTheCoreCeiling()
+    {
+        var services = new ServiceCollection();
+        services.AddTrackingPixel(o => o.MaxRecordBytes = 1_048_576);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(1_048_576, provider.GetRequiredService<IOptions<TrackingPixelOptions>>().Value.MaxRecordBytes);
+    }
+
+    [Fact]
+    public void UseFirehosePublisher_MissingStreamAndRegion_ResolvingSaysWhatToFix()
     {
         using var services = Build(_ => { }, []);
 
@@ -43,7 +67,7 @@ public sealed class FirehoseTrackingPixelBuilderExtensionsTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<IAwsEnvironment>(new FakeEnvironment(env));
-        services.AddTrackingPixel().AddStandardFields().AddFirehosePublisher(configure);
+        services.AddTrackingPixel().AddStandardFields().UseFirehosePublisher(configure);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

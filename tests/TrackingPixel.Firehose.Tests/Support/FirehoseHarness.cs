@@ -2,9 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrackingPixel.Firehose.Credentials;
 using TrackingPixel.Firehose.Diagnostics;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Records;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.Firehose.Tests.Support;
 
@@ -60,7 +57,7 @@ public sealed class FirehoseHarness : IAsyncDisposable
         register?.Invoke(services);
         services.AddTrackingPixel()
             .AddStandardFields()
-            .AddFirehosePublisher(o =>
+            .UseFirehosePublisher(o =>
             {
                 o.DeliveryStreamName = FakeFirehose.Stream;
                 o.BaseRetryDelay = TimeSpan.FromMilliseconds(1);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using TrackingPixel.Lambda.Events;
 using TrackingPixel.Lambda.Responses;
-using TrackingPixel.Pixel;
 
 namespace TrackingPixel.Lambda.Tests.Responses;
 

@@ -2,8 +2,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrackingPixel.Lambda.Events;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.Lambda.Tests.Support;
 

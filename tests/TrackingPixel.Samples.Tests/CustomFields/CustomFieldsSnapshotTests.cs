@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Pipeline;
-using TrackingPixel.Requests;
 using TrackingPixel.Sample.CustomFields;
 
 namespace TrackingPixel.Samples.Tests.CustomFields;

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TrackingPixel.Pipeline;
+using TrackingPixel.Firehose.Athena;
 using TrackingPixel.Publishing;
 using TrackingPixel.Sample.Lambda;
-using TrackingPixel.Schema;
 
 namespace TrackingPixel.Samples.Tests.Reference;
 
@@ -64,7 +63,7 @@ public class ReferencePixelTests
         services.AddReferenceFields(name => environment.GetValueOrDefault(name));
         using var provider = services.BuildServiceProvider();
         var pipeline = provider.GetRequiredService<PixelPipeline>();
-        using var record = pipeline.Collect(new TrackingPixel.Requests.PixelRequest
+        using var record = pipeline.Collect(new TrackingPixel.PixelRequest
         {
             RawQuery = "userid=aws_user",
             PeerAddress = "203.0.113.7",

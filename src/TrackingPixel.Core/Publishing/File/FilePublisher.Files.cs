@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TrackingPixel.Publishing.File;
+namespace TrackingPixel.Publishing;
 
 internal sealed partial class FilePublisher
 {

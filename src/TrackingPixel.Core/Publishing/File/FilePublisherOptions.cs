@@ -1,4 +1,4 @@
-namespace TrackingPixel.Publishing.File;
+namespace TrackingPixel.Publishing;
 
 /// <summary>Options of the embedded file publisher, which writes newline-delimited JSON files partitioned by UTC hour.</summary>
 public sealed class FilePublisherOptions

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using TrackingPixel.Requests;
 
 namespace TrackingPixel.Tests.Privacy.Support;
 

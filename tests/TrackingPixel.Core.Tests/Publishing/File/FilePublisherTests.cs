@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using TrackingPixel.Publishing.File;
+using TrackingPixel.Publishing;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Publishing.File;
