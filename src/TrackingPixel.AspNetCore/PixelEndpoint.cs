@@ -1,4 +1,7 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace TrackingPixel.AspNetCore;
@@ -60,7 +63,28 @@ internal sealed partial class PixelEndpoint(PixelPipeline pipeline, TimeProvider
             PeerAddress = context.Connection.RemoteIpAddress?.ToString(),
             Timestamp = time.GetUtcNow(),
             RequestId = context.TraceIdentifier,
+            RouteValues = RouteValuesOf(request.RouteValues),
         };
+    }
+
+    /// <summary>The route's parameters as text; ASP.NET Core has already decoded them.</summary>
+    private static IReadOnlyDictionary<string, string> RouteValuesOf(RouteValueDictionary values)
+    {
+        if (values.Count == 0)
+        {
+            return ReadOnlyDictionary<string, string>.Empty;
+        }
+
+        var text = new Dictionary<string, string>(values.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            if (Convert.ToString(value, CultureInfo.InvariantCulture) is { } converted)
+            {
+                text[name] = converted;
+            }
+        }
+
+        return text;
     }
 
     [LoggerMessage(1, LogLevel.Error, "Recording pixel request {RequestId} failed; the pixel is still served")]

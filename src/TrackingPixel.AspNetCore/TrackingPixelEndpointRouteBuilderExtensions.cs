@@ -14,7 +14,7 @@ public static class TrackingPixelEndpointRouteBuilderExtensions
 {
     /// <summary>Maps <c>GET</c> and <c>HEAD</c> on <paramref name="pattern"/> to the pixel: each request is recorded, then answered with the 1×1 GIF.</summary>
     /// <param name="endpoints">The app or route group.</param>
-    /// <param name="pattern">The route, for example <c>/pixel.gif</c>.</param>
+    /// <param name="pattern">The route, for example <c>/pixel.gif</c>, or <c>/o/{campaign}/{recipient}.gif</c> whose parameters <c>AddRouteField</c> records.</param>
     /// <returns>The endpoint's convention builder, to add metadata such as rate limiting or CORS.</returns>
     /// <remarks>
     /// Requires <c>services.AddTrackingPixel()</c>. The record is published before the pixel is sent, so a response

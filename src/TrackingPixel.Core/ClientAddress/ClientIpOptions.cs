@@ -13,6 +13,9 @@ public sealed class ClientIpOptions
     public int TrustedProxyCount { get; set; }
 
     /// <summary>Gets or sets the forwarding header your proxies append the connecting address to.</summary>
-    /// <value>Defaults to <c>X-Forwarded-For</c>.</value>
+    /// <value>
+    /// Defaults to <c>X-Forwarded-For</c>. <c>CloudFront-Viewer-Address</c> (address and port, as CloudFront writes it)
+    /// works too, with <see cref="TrustedProxyCount"/> 1, when only CloudFront can reach the origin.
+    /// </value>
     public string ForwardedForHeader { get; set; } = "X-Forwarded-For";
 }

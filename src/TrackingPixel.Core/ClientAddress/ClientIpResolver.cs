@@ -14,7 +14,7 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
             && request.Headers.TryGetValue(options.ForwardedForHeader, out var forwarded)
             && TryTakeFromRight(forwarded, options.TrustedProxyCount, out var entry))
         {
-            return Parse(entry, source: null);
+            return Parse(IsViewerAddress(options.ForwardedForHeader) ? WithoutPort(entry) : entry, source: null);
         }
 
         // A configured proxy chain that the header does not show means the request did not come through it:
@@ -30,6 +30,17 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
         return shortChain && resolved.Problem is null
             ? resolved with { Problem = "forwarding header missing or shorter than the trusted proxy count" }
             : resolved;
+    }
+
+    // CloudFront writes "address:port" with IPv6 unbracketed ("2001:db8::1:46532"), so the port cannot be told from the
+    // address by its form: for this header the last colon always starts the port.
+    private static bool IsViewerAddress(string header) =>
+        string.Equals(header, "CloudFront-Viewer-Address", StringComparison.OrdinalIgnoreCase);
+
+    private static ReadOnlySpan<char> WithoutPort(ReadOnlySpan<char> entry)
+    {
+        var colon = entry.LastIndexOf(':');
+        return colon > 0 ? entry[..colon] : entry;
     }
 
     private static bool TryTakeFromRight(string header, int position, out ReadOnlySpan<char> entry)

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 
 namespace TrackingPixel;
 
@@ -45,4 +47,8 @@ public sealed class PixelRequest
 
     /// <summary>Gets the platform's identifier for this request, such as API Gateway's <c>requestId</c>.</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>Gets the values of the pixel route's parameters, such as <c>campaign</c> in <c>/o/{campaign}/{recipient}.gif</c>.</summary>
+    /// <value>Decoded values by parameter name (compared ordinally); empty when the route has no parameters.</value>
+    public IReadOnlyDictionary<string, string> RouteValues { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 }

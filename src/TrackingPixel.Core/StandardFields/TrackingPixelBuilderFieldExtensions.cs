@@ -40,6 +40,21 @@ public static class TrackingPixelBuilderFieldExtensions
         return builder;
     }
 
+    /// <summary>Adds a field holding a parameter of the pixel's route, or the missing value when the route has none by that name.</summary>
+    /// <param name="builder">The TrackingPixel builder.</param>
+    /// <param name="fieldName">The field's name in the record, for example <c>campaign</c>.</param>
+    /// <param name="parameterName">The route parameter, compared case-sensitively: <c>campaign</c> in <c>/o/{campaign}/{recipient}.gif</c>.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <remarks>The route is the pattern given to <c>MapTrackingPixel</c>, or to <c>UseLambdaPixelPath</c> in Lambda.</remarks>
+    public static ITrackingPixelBuilder AddRouteField(this ITrackingPixelBuilder builder, string fieldName, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(fieldName);
+        ArgumentException.ThrowIfNullOrEmpty(parameterName);
+        builder.Services.AddSingleton<IFieldExtractor>(new RouteFieldExtractor(fieldName, parameterName));
+        return builder;
+    }
+
     /// <summary>Adds a field holding a request header's value, or the missing value when absent.</summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="fieldName">The field's name in the record, for example <c>referer</c>.</param>

@@ -1,5 +1,7 @@
+using System.Buffers.Text;
+using System.Collections.ObjectModel;
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 
 namespace TrackingPixel.Lambda.Events;
 
@@ -9,112 +11,146 @@ internal static class EventMapper
     // The last millisecond DateTimeOffset can hold; a larger epoch in a hostile event falls back to the clock.
     private const long MaxEpochMilliseconds = 253_402_300_799_999;
 
-    /// <summary>Recognises and maps one event.</summary>
+    /// <summary>Recognises and maps one event, whatever its path.</summary>
     /// <param name="json">The invocation payload; the request's headers read from it, so it must not be reused while the request lives.</param>
     /// <param name="time">The clock used when the event carries no usable request time.</param>
     /// <param name="kind">The recognised event shape.</param>
     /// <exception cref="UnsupportedEventException">The payload is not a recognisable HTTP event.</exception>
-    public static PixelRequest Map(ReadOnlyMemory<byte> json, TimeProvider time, out LambdaEventKind kind)
+    public static PixelRequest Map(ReadOnlyMemory<byte> json, TimeProvider time, out LambdaEventKind kind) =>
+        Map(json, time, route: null, out kind)!;
+
+    /// <summary>Recognises one event and maps it when its path matches <paramref name="route"/>.</summary>
+    /// <param name="json">The invocation payload; the request's headers read from it, so it must not be reused while the request lives.</param>
+    /// <param name="time">The clock used when the event carries no usable request time.</param>
+    /// <param name="route">The pixel's path; <see langword="null"/> accepts every path.</param>
+    /// <param name="kind">The recognised event shape.</param>
+    /// <returns>The request view, with the route's values; <see langword="null"/> when the path does not match.</returns>
+    /// <exception cref="UnsupportedEventException">The payload is not a recognisable HTTP event.</exception>
+    public static PixelRequest? Map(ReadOnlyMemory<byte> json, TimeProvider time, PixelRoute? route, out LambdaEventKind kind)
     {
-        kind = EventDetector.Detect(json.Span);
-        try
+        var facts = EventReader.Read(json.Span, out var entries, out var escapedNames);
+        kind = EventShape.Classify(facts);
+        var v2 = kind is LambdaEventKind.HttpApiV2 or LambdaEventKind.FunctionUrl;
+        var path = (v2 ? facts.RawPath : facts.Path).ToText(json.Span) ?? "/";
+        IReadOnlyDictionary<string, string>? values = ReadOnlyDictionary<string, string>.Empty;
+        if (route is not null && !route.TryMatch(path, out values))
         {
-            if (kind == LambdaEventKind.RestApiV1)
-            {
-                return MapV1(JsonSerializer.Deserialize(json.Span, LambdaJsonContext.Default.RestApiV1Event)!, json, time);
-            }
-
-            var v2 = JsonSerializer.Deserialize(json.Span, LambdaJsonContext.Default.HttpApiV2Event)!;
-            if (v2.RequestContext?.DomainName?.Contains(".lambda-url.", StringComparison.OrdinalIgnoreCase) == true)
-            {
-                kind = LambdaEventKind.FunctionUrl;
-            }
-
-            return MapV2(v2, json, time);
+            return null;
         }
-        catch (JsonException exception)
-        {
-            throw new UnsupportedEventException(
-                $"The {kind} event does not have the documented shape: {exception.Message}", exception);
-        }
+
+        var payload = new EventPayload(json, entries, escapedNames);
+        return v2 ? MapV2(facts, payload, time, path, values)
+            : kind == LambdaEventKind.RestApiV1 ? MapV1(facts, payload, time, path, values)
+            : MapLoadBalancer(facts, payload, time, path, values);
     }
 
-    private static PixelRequest MapV2(HttpApiV2Event e, ReadOnlyMemory<byte> json, TimeProvider time)
+    private static PixelRequest MapV2(
+        in EventFacts facts, EventPayload payload, TimeProvider time, string path, IReadOnlyDictionary<string, string> route)
     {
-        var context = e.RequestContext;
-        var http = context?.Http;
-        var raw = e.RawQueryString ?? string.Empty;
+        var bytes = payload.Bytes;
+        var raw = facts.RawQueryString.ToText(bytes) ?? string.Empty;
         raw = raw.StartsWith('?') ? raw[1..] : raw;
         return new PixelRequest
         {
-            Method = http?.Method ?? "GET",
-            Path = e.RawPath ?? http?.Path ?? "/",
+            Method = MethodOf(facts.ContextMethod, bytes),
+            Path = path,
             RawQuery = raw,
 
             // rawQueryString is exact and decoded lazily; the parsed map (repeats comma-joined, decoding unconfirmed)
             // is only a fallback for events without it, as hand-written test events are.
-            Query = e.RawQueryString is null && LenientMaps.ReadStringMap(json, e.QueryStringParameters) is { Count: > 0 } parameters
-                ? QueryParameters.FromPairs(Pairs(parameters))
+            Query = facts.RawQueryString.Kind == ScalarKind.Absent && !facts.Query.IsEmpty
+                ? QueryParameters.FromPairs(payload.Pairs(facts.Query))
                 : QueryParameters.Parse(raw),
-            Headers = new HttpApiV2Headers(json, e.Headers, e.Cookies),
-            PeerAddress = http?.SourceIp,
-            Timestamp = TimeOf(context?.TimeEpoch, context?.Time, time),
-            RequestId = context?.RequestId,
+            Headers = new PayloadHeaders(payload, default, facts.Headers, facts.Cookies),
+            PeerAddress = facts.SourceIp.ToText(bytes),
+            Timestamp = TimeOf(facts, bytes, time),
+            RequestId = facts.RequestId.ToText(bytes),
+            RouteValues = route,
         };
     }
 
-    private static PixelRequest MapV1(RestApiV1Event e, ReadOnlyMemory<byte> json, TimeProvider time)
+    private static PixelRequest MapV1(
+        in EventFacts facts, EventPayload payload, TimeProvider time, string path, IReadOnlyDictionary<string, string> route)
     {
-        var context = e.RequestContext;
+        var bytes = payload.Bytes;
         return new PixelRequest
         {
-            Method = e.HttpMethod ?? "GET",
-            Path = e.Path ?? "/",
+            Method = MethodOf(facts.HttpMethod, bytes),
+            Path = path,
 
             // 1.0 has no raw query string: the multi-value map keeps every value of a repeated parameter.
-            Query = LenientMaps.ReadMultiMap(json, e.MultiValueQueryStringParameters) is { Count: > 0 } multi ? QueryParameters.FromPairs(MultiPairs(multi))
-                : LenientMaps.ReadStringMap(json, e.QueryStringParameters) is { Count: > 0 } single ? QueryParameters.FromPairs(Pairs(single))
+            Query = !facts.MultiValueQuery.IsEmpty ? QueryParameters.FromPairs(payload.Pairs(facts.MultiValueQuery))
+                : !facts.Query.IsEmpty ? QueryParameters.FromPairs(payload.Pairs(facts.Query))
                 : QueryParameters.Empty,
-            Headers = new RestApiV1Headers(json, e.Headers, e.MultiValueHeaders),
-            PeerAddress = context?.Identity?.SourceIp,
-            Timestamp = TimeOf(context?.RequestTimeEpoch, context?.RequestTime, time),
-            RequestId = context?.RequestId,
+            Headers = new PayloadHeaders(payload, facts.MultiValueHeaders, facts.Headers, default),
+            PeerAddress = facts.IdentitySourceIp.ToText(bytes),
+            Timestamp = TimeOf(facts, bytes, time),
+            RequestId = facts.RequestId.ToText(bytes),
+            RouteValues = route,
         };
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Pairs(Dictionary<string, string?> parameters)
+    /// <remarks>
+    /// The load balancer passes query parameters as the client sent them, still percent-encoded, so they are joined
+    /// back into a raw query string and decoded lazily like any other. It adds the address it saw to the right of
+    /// <c>X-Forwarded-For</c>; entries left of it are whatever the client sent. Its events carry no time or id.
+    /// </remarks>
+    private static PixelRequest MapLoadBalancer(
+        in EventFacts facts, EventPayload payload, TimeProvider time, string path, IReadOnlyDictionary<string, string> route)
     {
-        foreach (var (name, value) in parameters)
+        var bytes = payload.Bytes;
+        var headers = new PayloadHeaders(payload, facts.MultiValueHeaders, facts.Headers, default);
+        var raw = RawQuery(payload, facts.MultiValueQuery.IsPresent ? facts.MultiValueQuery : facts.Query);
+        return new PixelRequest
         {
-            if (value is not null)
-            {
-                yield return new(name, value);
-            }
-        }
+            Method = MethodOf(facts.HttpMethod, bytes),
+            Path = path,
+            RawQuery = raw,
+            Query = QueryParameters.Parse(raw),
+            Headers = headers,
+            PeerAddress = headers.TryGetValue("X-Forwarded-For", out var forwarded)
+                ? forwarded[(forwarded.LastIndexOf(',') + 1)..].Trim()
+                : null,
+            Timestamp = time.GetUtcNow(),
+            RouteValues = route,
+        };
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> MultiPairs(Dictionary<string, List<string?>?> parameters)
+    private static string RawQuery(EventPayload payload, EntryRange range)
     {
-        foreach (var (name, values) in parameters)
+        if (range.IsEmpty)
         {
-            foreach (var value in values ?? [])
-            {
-                if (value is not null)
-                {
-                    yield return new(name, value);
-                }
-            }
+            return string.Empty;
         }
+
+        var query = new StringBuilder();
+        foreach (var (name, value) in payload.Pairs(range))
+        {
+            query.Append(query.Length == 0 ? "" : "&").Append(name).Append('=').Append(value);
+        }
+
+        return query.ToString();
     }
 
-    private static DateTimeOffset TimeOf(long? epochMilliseconds, string? clfTime, TimeProvider time)
+    /// <summary>The method, without allocating for the ones a pixel sees.</summary>
+    private static string MethodOf(JsonScalar method, ReadOnlySpan<byte> payload) =>
+        method.TextEquals(payload, "GET"u8) ? "GET"
+            : method.TextEquals(payload, "HEAD"u8) ? "HEAD"
+            : method.TextEquals(payload, "POST"u8) ? "POST"
+            : method.ToText(payload) ?? "GET";
+
+    private static DateTimeOffset TimeOf(in EventFacts facts, ReadOnlySpan<byte> payload, TimeProvider time)
     {
-        if (epochMilliseconds is >= 0 and <= MaxEpochMilliseconds)
+        var epoch = facts.TimeEpoch;
+        if (epoch.Kind is ScalarKind.Literal or ScalarKind.Text
+            && Utf8Parser.TryParse(epoch.In(payload), out long milliseconds, out var consumed)
+            && consumed == epoch.Length
+            && milliseconds is >= 0 and <= MaxEpochMilliseconds)
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds(epochMilliseconds.Value);
+            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
         }
 
-        return TryParseClf(clfTime, out var parsed) ? parsed : time.GetUtcNow();
+        return TryParseClf(facts.Time.ToText(payload), out var parsed) ? parsed : time.GetUtcNow();
     }
 
     /// <summary>Parses API Gateway's Common Log Format time, <c>12/Mar/2020:19:03:58 +0000</c>.</summary>

@@ -41,7 +41,7 @@ internal static partial class LambdaHost
                 var time = services.GetRequiredService<TimeProvider>();
                 loop = new RuntimeLoop(
                     client,
-                    handler?.Invoke(services) ?? new PixelInvocationHandler(pipeline, time),
+                    handler?.Invoke(services) ?? PixelInvocationHandler.From(services),
                     pipeline,
                     logContext,
                     options.PublishSafetyMargin,

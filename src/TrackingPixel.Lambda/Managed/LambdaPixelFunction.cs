@@ -42,7 +42,7 @@ public abstract class LambdaPixelFunction
         var logs = new LambdaLoggerProvider(new LambdaLogContext(), environment.JsonLogs, Console.Out, TimeProvider.System);
         var services = PixelServices.Build(configureServices, logs, environment.MinimumLogLevel);
         _pipeline = services.GetRequiredService<PixelPipeline>();
-        _handler = new PixelInvocationHandler(_pipeline, services.GetRequiredService<TimeProvider>());
+        _handler = PixelInvocationHandler.From(services);
     }
 
     /// <summary>Answers one API Gateway or Function URL event with the pixel's proxy response, after publishing its record.</summary>

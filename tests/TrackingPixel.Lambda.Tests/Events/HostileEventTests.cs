@@ -13,10 +13,13 @@ public class HostileEventTests
     [InlineData("[1,2]", "not a JSON object")]
     [InlineData("\"text\"", "not a JSON object")]
     [InlineData("{\"version\":\"2.0\",", "not valid JSON")]
-    [InlineData("""{"Records":[{"eventSource":"aws:s3"}]}""", "not an HTTP event")]
-    [InlineData("""{"source":"aws.events","detail-type":"Scheduled Event"}""", "not an HTTP event")]
-    [InlineData("""{"version":"2.0","rawPath":"/","requestContext":[1]}""", "does not have the documented shape")]
-    [InlineData("""{"httpMethod":"GET","requestContext":{"identity":"x"}}""", "does not have the documented shape")]
+    [InlineData("""{"Records":[{"eventSource":"aws:s3"}]}""", "it looks like a batch of records")]
+    [InlineData("""{"source":"aws.events","detail-type":"Scheduled Event"}""", "it looks like an Amazon EventBridge")]
+    [InlineData("""{"version":"2.0","rawPath":"/","requestContext":[1]}""", "it has no \"requestContext\" object")]
+    [InlineData("""{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":1}}}""", "needs the strings")]
+    [InlineData("""{"version":"2.0","requestContext":{"http":{"method":"GET"}}}""", "needs the strings")]
+    [InlineData("""{"version":"3.0","httpMethod":"GET","path":"/","requestContext":{}}""", "neither \"2.0\" nor \"1.0\"")]
+    [InlineData("""{"httpMethod":"GET","apiPath":"/x","requestContext":{}}""", "neither payload 2.0's")]
     public void Map_NotAnHttpEvent_ThrowsUnsupportedEventWithAClearMessage(string json, string expected)
     {
         var exception = Assert.Throws<UnsupportedEventException>(() => Some.Map(json));
@@ -25,12 +28,20 @@ public class HostileEventTests
     }
 
     [Fact]
+    public void Map_RequestContextMembersOfTheWrongType_ReadAsAbsent()
+    {
+        var request = Some.Map("""{"httpMethod":"GET","path":"/","requestContext":{"identity":"x","requestId":{"a":1}}}""");
+
+        Assert.Equal((null, null), (request.PeerAddress, request.RequestId));
+    }
+
+    [Fact]
     public void Map_LoneSurrogateEscapes_ServeABoundedValidRecord()
     {
         var request = Some.Map("""
             {"version":"2.0","rawPath":"/","rawQueryString":"userid=%ED%A0%80",
              "headers":{"user-agent":"bad \ud800 agent \udc00","x-\ud800":"v"},
-             "requestContext":{"http":{"sourceIp":"\ud800"}}}
+             "requestContext":{"http":{"method":"GET","sourceIp":"\ud800"}}}
             """);
 
         Assert.Equal(
@@ -42,8 +53,8 @@ public class HostileEventTests
     public void Map_NullsEverywhere_ServeARecordOfMissingValues()
     {
         var request = Some.Map("""
-            {"version":"2.0","rawPath":null,"rawQueryString":null,"cookies":null,"headers":null,"queryStringParameters":null,
-             "requestContext":{"requestId":null,"time":null,"timeEpoch":null,"http":null}}
+            {"version":"2.0","rawPath":"/","rawQueryString":null,"cookies":null,"headers":null,"queryStringParameters":null,
+             "requestContext":{"requestId":null,"time":null,"timeEpoch":null,"http":{"method":"GET","sourceIp":null}}}
             """);
 
         Assert.Equal(("GET", "/", null), (request.Method, request.Path, request.PeerAddress));
@@ -55,7 +66,7 @@ public class HostileEventTests
     {
         var request = Some.Map("""
             {"version":"2.0","rawPath":"/","rawQueryString":42,"headers":{"user-agent":true,"x-object":{"a":1},"x-array":[1]},
-             "requestContext":{"timeEpoch":"1714566896789","http":{"sourceIp":203}}}
+             "requestContext":{"timeEpoch":"1714566896789","http":{"method":"GET","sourceIp":203}}}
             """);
 
         Assert.Equal("42", request.RawQuery);
@@ -68,8 +79,8 @@ public class HostileEventTests
     [Fact]
     public void Map_MapsOfTheWrongShape_ReadAsAbsentOrSingleValues()
     {
-        var v2 = Some.Map("""{"version":"2.0","rawPath":"/","headers":"oops","queryStringParameters":[1],"cookies":[{"a":1},"c=1"]}""");
-        var v1 = Some.Map("""{"httpMethod":"GET","multiValueHeaders":{"User-Agent":"lone","X":{"a":1}},"multiValueQueryStringParameters":{"userid":"u"}}""");
+        var v2 = Some.Map("""{"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":"oops","queryStringParameters":[1],"cookies":[{"a":1},"c=1"]}""");
+        var v1 = Some.Map("""{"httpMethod":"GET","path":"/","requestContext":{},"multiValueHeaders":{"User-Agent":"lone","X":{"a":1}},"multiValueQueryStringParameters":{"userid":"u"}}""");
 
         Assert.Equal(["cookie"], v2.Headers.Select(h => h.Key));
         Assert.True(v2.Headers.TryGetValue("cookie", out var cookie));
@@ -84,7 +95,7 @@ public class HostileEventTests
     public void Map_HugeHeader_GivesARecordWithinTheConfiguredBound()
     {
         var huge = new string('A', 2_000_000);
-        var request = Some.Map("{\"version\":\"2.0\",\"rawPath\":\"/\",\"headers\":{\"user-agent\":\"" + huge + "\"}}");
+        var request = Some.Map("{\"version\":\"2.0\",\"rawPath\":\"/\",\"requestContext\":{\"http\":{\"method\":\"GET\"}},\"headers\":{\"user-agent\":\"" + huge + "\"}}");
 
         var record = Some.RecordOf(request);
 

@@ -9,7 +9,7 @@ public class PayloadHeaderTests
     public void Headers_EscapedValues_AreUnescaped()
     {
         var request = Some.Map("""
-            {"version":"2.0","rawPath":"/","headers":{"user-agent":"say \"hi\" \\ \u00e9\t!","referer":"plain"}}
+            {"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":{"user-agent":"say \"hi\" \\ \u00e9\t!","referer":"plain"}}
             """);
 
         Assert.True(request.Headers.TryGetValue("User-Agent", out var agent));
@@ -22,7 +22,7 @@ public class PayloadHeaderTests
     public void Headers_RepeatedName_LastPresentValueWinsInAnyCase()
     {
         var request = Some.Map("""
-            {"version":"2.0","rawPath":"/","headers":{"x-a":"first","X-A":"second","x-b":"kept","x-b":null}}
+            {"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":{"x-a":"first","X-A":"second","x-b":"kept","x-b":null}}
             """);
 
         Assert.True(request.Headers.TryGetValue("x-a", out var a));
@@ -36,7 +36,7 @@ public class PayloadHeaderTests
     public void Headers_ScalarsReadAsTextAndContainersAsAbsent()
     {
         var request = Some.Map("""
-            {"version":"2.0","rawPath":"/","headers":{"n":42.5,"t":true,"o":{"x":"y"},"a":["z"],"z":null}}
+            {"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":{"n":42.5,"t":true,"o":{"x":"y"},"a":["z"],"z":null}}
             """);
 
         Assert.True(request.Headers.TryGetValue("n", out var number));
@@ -53,7 +53,7 @@ public class PayloadHeaderTests
     public void Headers_EscapedName_IsFoundAndEnumerated()
     {
         var request = Some.Map("""
-            {"version":"2.0","rawPath":"/","headers":{"x-\u0041bc":"escaped name","x-\ud800":"lone"}}
+            {"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":{"x-\u0041bc":"escaped name","x-\ud800":"lone"}}
             """);
 
         Assert.True(request.Headers.TryGetValue("x-abc", out var value));
@@ -66,7 +66,7 @@ public class PayloadHeaderTests
     public void Headers_ManyMoreThanUsual_AreAllFound()
     {
         var headers = string.Join(',', Enumerable.Range(0, 300).Select(i => $"\"h{i}\":\"v{i}\""));
-        var request = Some.Map("{\"version\":\"2.0\",\"rawPath\":\"/\",\"headers\":{" + headers + "}}");
+        var request = Some.Map("{\"version\":\"2.0\",\"rawPath\":\"/\",\"requestContext\":{\"http\":{\"method\":\"GET\"}},\"headers\":{" + headers + "}}");
 
         foreach (var i in new[] { 0, 63, 64, 65, 299 })
         {
@@ -81,7 +81,7 @@ public class PayloadHeaderTests
     public void Headers_V1MultiValue_JoinsPresentValuesAndFallsBackToSingle()
     {
         var request = Some.Map("""
-            {"httpMethod":"GET","path":"/",
+            {"httpMethod":"GET","requestContext":{},"path":"/",
              "headers":{"Accept":"single","X-Only-Nulls":"from single"},
              "multiValueHeaders":{"Accept":["a",null,"b",7],"X-Only-Nulls":[null],"X-Scalar":"one"}}
             """);

@@ -95,9 +95,9 @@ public class LambdaHostTests
     }
 
     [Theory]
-    [InlineData("""{"Records":[{"eventSource":"aws:s3","s3":{}}]}""", "not an HTTP event")]
+    [InlineData("""{"Records":[{"eventSource":"aws:s3","s3":{}}]}""", "not an HTTP request")]
     [InlineData("not json at all", "not valid JSON")]
-    [InlineData("""{"version":"2.0","rawPath":"/","requestContext":[1,2]}""", "does not have the documented shape")]
+    [InlineData("""{"version":"2.0","rawPath":"/","requestContext":[1,2]}""", "it has no \"requestContext\" object")]
     public async Task RunAsync_EventThatIsNotAnHttpEvent_ReportsAnInvocationErrorAndKeepsServing(string payload, string expected)
     {
         await using var run = await HostRun.StartAsync();

@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace TrackingPixel.Lambda.Events;
 
@@ -13,34 +11,20 @@ namespace TrackingPixel.Lambda.Events;
 /// </summary>
 /// <remarks>
 /// System.Text.Json refuses to materialise <c>"\ud800"</c>; failing the invocation for one odd header would turn a
-/// pixel view into a 502, so the value is decoded here instead.
+/// pixel view into a 502, so such text is decoded here instead.
 /// </remarks>
-internal sealed class LenientStringConverter : JsonConverter<string>
+internal static class LenientJson
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value);
-
-    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        ReadString(ref reader);
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
-        writer.WritePropertyName(value);
-
     /// <summary>Reads the current value as text; <see langword="null"/> for JSON null, objects and arrays (which are skipped).</summary>
-    internal static string? ReadValue(ref Utf8JsonReader reader)
+    public static string? ReadValue(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
                 return ReadString(ref reader);
-            case JsonTokenType.Number:
-            case JsonTokenType.True:
-            case JsonTokenType.False:
-                return Encoding.UTF8.GetString(RawValue(ref reader));
-            case JsonTokenType.StartObject:
-            case JsonTokenType.StartArray:
+            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
                 reader.Skip();
                 return null;
             default:
@@ -49,29 +33,13 @@ internal sealed class LenientStringConverter : JsonConverter<string>
     }
 
     /// <summary>Reads the current string or property name, whatever its escapes.</summary>
-    internal static string ReadString(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            // The reader has validated unescaped text as UTF-8, so this cannot fail.
-            return reader.GetString()!;
-        }
+    /// <remarks>Events are read from one contiguous span, so a value is never split over a sequence.</remarks>
+    public static string ReadString(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? Unescape(reader.ValueSpan) : Encoding.UTF8.GetString(reader.ValueSpan);
 
-        try
-        {
-            return reader.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            return Unescape(RawValue(ref reader));
-        }
-    }
-
-    private static ReadOnlySpan<byte> RawValue(ref Utf8JsonReader reader) =>
-        reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
-
-    /// <summary>Unescapes JSON string content, keeping <c>\uXXXX</c> surrogates as they are, paired or not.</summary>
-    private static string Unescape(ReadOnlySpan<byte> escaped)
+    /// <summary>Unescapes JSON string content (without its quotes), keeping <c>\uXXXX</c> surrogates as they are, paired or not.</summary>
+    /// <remarks>The reader has validated the content, so every escape is well formed and the rest is valid UTF-8.</remarks>
+    public static string Unescape(ReadOnlySpan<byte> escaped)
     {
         var text = new StringBuilder(escaped.Length);
         while (!escaped.IsEmpty)
@@ -106,4 +74,9 @@ internal sealed class LenientStringConverter : JsonConverter<string>
 
         return text.ToString();
     }
+
+    /// <summary>Whether the current property name or string is the ASCII <paramref name="name"/>.</summary>
+    /// <remarks>Not <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>: it throws on an escaped lone surrogate.</remarks>
+    public static bool Is(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
+        reader.ValueIsEscaped ? Ascii.Equals(name, Unescape(reader.ValueSpan)) : reader.ValueSpan.SequenceEqual(name);
 }

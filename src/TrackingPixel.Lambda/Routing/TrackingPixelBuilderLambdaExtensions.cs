@@ -1,0 +1,31 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrackingPixel.Lambda;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Configures how the Lambda host answers the events it receives.</summary>
+public static class TrackingPixelBuilderLambdaExtensions
+{
+    /// <summary>Serves the pixel only on <paramref name="pattern"/>; other paths get a bodiless 404 and no record.</summary>
+    /// <param name="builder">The TrackingPixel builder.</param>
+    /// <param name="pattern">
+    /// The path, for example <c>/pixel.gif</c>, or a route with parameters such as <c>/o/{campaign}/{recipient}.gif</c>
+    /// (one parameter per segment, literal text around it allowed) whose values <c>AddRouteField</c> records.
+    /// </param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentException"><paramref name="pattern"/> is not such a route.</exception>
+    /// <remarks>
+    /// Without it every path gets the pixel, which suits an HTTP API whose routes already chose the path. A Function
+    /// URL or a load balancer sends every path (<c>/favicon.ico</c>, scanners) to the function. Calling it again
+    /// replaces the path.
+    /// </remarks>
+    public static ITrackingPixelBuilder UseLambdaPixelPath(this ITrackingPixelBuilder builder, [StringSyntax("Route")] string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var route = PixelRoute.Parse(pattern);
+        builder.Services.RemoveAll<PixelRoute>();
+        builder.Services.AddSingleton(route);
+        return builder;
+    }
+}
