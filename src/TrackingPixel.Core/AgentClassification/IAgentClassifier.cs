@@ -6,7 +6,7 @@ namespace TrackingPixel;
 /// <remarks>
 /// The same classifier <c>AddAgentClassification</c> runs per request, so a team can classify logged traffic
 /// offline with exactly the production rules: resolve it from the service provider, or build one with
-/// <see cref="AgentClassification.CreateClassifier"/>. Implementations are immutable and thread-safe, and
+/// <see cref="AgentClassifiers.Create"/>. Implementations are immutable and thread-safe, and
 /// classifying allocates nothing unless an address rule matches.
 /// </remarks>
 public interface IAgentClassifier
