@@ -44,7 +44,7 @@ internal static class AddressRangeParser
         return AddressRangeSet.Build(v4, v6);
     }
 
-    private static bool TryParse(string cidr, out IPAddress address, out byte prefix)
+    internal static bool TryParse(string cidr, out IPAddress address, out byte prefix)
     {
         var slash = cidr.IndexOf('/', StringComparison.Ordinal);
         var text = slash >= 0 ? cidr[..slash] : cidr;

@@ -8,14 +8,14 @@ internal sealed class AgentClassificationOptionsValidator : IValidateOptions<Age
     public ValidateOptionsResult Validate(string? name, AgentClassificationOptions options)
     {
         var failures = new List<string>();
-        if (!IsClassName(options.RelayClass))
+        if (!AgentRuleParser.IsClassName(options.RelayClass))
         {
             failures.Add($"AgentClassification.RelayClass '{options.RelayClass}' must be lower-case letters, digits and '-', such as privacy-relay.");
         }
 
-        foreach (var discarded in options.DiscardClasses.Where(c => !IsClassName(c)))
+        foreach (var discarded in options.DiscardClasses.Where(c => !AgentRuleParser.IsClassName(c)))
         {
-            failures.Add($"AgentClassification.DiscardClasses has '{discarded}'; list classes such as bot or scanner.");
+            failures.Add($"AgentClassification.DiscardClasses has '{discarded}'; list classes such as crawler or scanner.");
         }
 
         try
@@ -24,12 +24,9 @@ internal sealed class AgentClassificationOptionsValidator : IValidateOptions<Age
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
         {
-            failures.Add($"AgentClassification: {exception.Message} Fix the file or the RulesFile/RelayRangesFile path.");
+            failures.Add($"AgentClassification: {exception.Message} Fix the rule, the file or the RulesFile/RelayRangesFile path.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    private static bool IsClassName(string? name) =>
-        name is { Length: > 0 and <= 32 } && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 }

@@ -1,97 +1,92 @@
-#if NET9_0_OR_GREATER
-using System.Buffers;
-#endif
 using System.Net;
 
 namespace TrackingPixel;
 
-/// <summary>Finds the first rule a request matches: user-agent and header rules in file order, then the relay ranges.</summary>
+/// <summary>Finds the first rule a request matches: user-agent rules, then header rules, then address rules, each in file order.</summary>
 /// <remarks>
-/// User-agent rules come first so a crawler that happens to run on a relay's network (Applebot runs on Apple's) is a
-/// bot. Matching is ordinal and case-insensitive over a few dozen tokens; on .NET 9+ one vectorised
-/// <c>SearchValues&lt;string&gt;</c> pass first rules out the common case of a browser matching none. No allocation
-/// unless a relay range matches. Immutable, so thread-safe.
+/// User-agent rules come first so a crawler that happens to run on a relay's network (Applebot runs on Apple's) is
+/// named as what it is. A user-agent rule of class <c>human</c> (an allow rule, such as the CUBOT phone brand)
+/// stops later user-agent rules but not header or address rules: a CUBOT phone behind a relay is still relayed.
+/// All user-agent tokens are matched in one pass by <see cref="TokenAutomaton"/>. Immutable, so thread-safe.
 /// </remarks>
-internal sealed class AgentClassifier
+internal sealed class AgentClassifier : IAgentClassifier
 {
     private readonly AgentRule[] _userAgentRules;
-    private readonly AgentRule[] _headerRules;
+    private readonly TokenAutomaton _automaton;
+    private readonly int _noPlatformRule;
     private readonly AgentRule? _absentRule;
-    private readonly AddressRangeSet _relayRanges;
-    private readonly string _relayClass;
-#if NET9_0_OR_GREATER
-    private readonly SearchValues<string> _anyUserAgentToken;
-#endif
+    private readonly AgentRule[] _headerRules;
+    private readonly (string Class, AddressRangeSet Ranges)[] _addressRules;
 
-    public AgentClassifier(IReadOnlyList<AgentRule> rules, AddressRangeSet relayRanges, string relayClass)
+    public AgentClassifier(IReadOnlyList<AgentRule> rules, IReadOnlyList<(string Class, AddressRangeSet Ranges)> addressRules)
     {
-        // Header rules are checked after user-agent rules: a named crawler is a bot even if it also sends Purpose.
-        _userAgentRules = [.. rules.Where(r => r.Header == "User-Agent" && r.Token.Length > 0)];
-        _headerRules = [.. rules.Where(r => r.Header != "User-Agent")];
-        _absentRule = rules.FirstOrDefault(r => r.Header == "User-Agent" && r.Token.Length == 0);
-        _relayRanges = relayRanges;
-        _relayClass = relayClass;
-#if NET9_0_OR_GREATER
-        _anyUserAgentToken = SearchValues.Create([.. _userAgentRules.Select(r => r.Token)], StringComparison.OrdinalIgnoreCase);
-#endif
+        _userAgentRules = [.. rules.Where(r => (r.Kind is AgentRuleKind.UserAgent or AgentRuleKind.NoPlatform) && r.Class != AgentRuleParser.PlatformClass)];
+        _noPlatformRule = Array.FindIndex(_userAgentRules, r => r.Kind == AgentRuleKind.NoPlatform);
+        var tokens = _userAgentRules.Select((r, i) => (r.Token, Rule: i)).Where(t => t.Token is not null)
+            .Concat(rules.Where(r => r.Class == AgentRuleParser.PlatformClass).Select(r => (r.Token, Rule: TokenAutomaton.Platform)));
+        _automaton = new TokenAutomaton([.. tokens.Select(t => (t.Token!, t.Rule))]);
+        _absentRule = rules.FirstOrDefault(r => r.Kind == AgentRuleKind.UserAgentAbsent);
+        _headerRules = [.. rules.Where(r => r.Kind == AgentRuleKind.Header)];
+        _addressRules = [.. addressRules];
     }
 
-    public int RuleCount => _userAgentRules.Length + _headerRules.Length + (_absentRule is null ? 0 : 1);
+    public int RuleCount => _userAgentRules.Length + _headerRules.Length + _addressRules.Length + (_absentRule is null ? 0 : 1);
 
-    public int RelayRangeCount => _relayRanges.Count;
+    public int StateCount => _automaton.StateCount;
 
-    /// <summary>Classifies a request; <paramref name="rule"/> is <see langword="null"/> when it looks human.</summary>
-    public string Classify(PixelRequest request, IPAddress? address, out string? rule)
+    public AgentVerdict Classify(string? userAgent, RequestHeaders? headers = null, IPAddress? clientAddress = null)
     {
-        if (request.Headers.TryGetValue("User-Agent", out var userAgent) && !string.IsNullOrWhiteSpace(userAgent))
+        string? allowRule = null;
+        if (string.IsNullOrWhiteSpace(userAgent))
         {
-            if (MatchUserAgent(userAgent) is { } matched)
+            if (_absentRule is not null)
             {
-                rule = matched.Name;
-                return matched.Class;
+                return new AgentVerdict(_absentRule.Class, _absentRule.Name);
             }
         }
-        else if (_absentRule is not null)
+        else if (MatchUserAgent(userAgent) is { } matched)
         {
-            rule = _absentRule.Name;
-            return _absentRule.Class;
+            if (matched.Class != AgentClasses.Human)
+            {
+                return new AgentVerdict(matched.Class, matched.Name);
+            }
+
+            allowRule = matched.Name;
         }
 
-        foreach (var headerRule in _headerRules)
+        if (headers is not null)
         {
-            if (request.Headers.TryGetValue(headerRule.Header, out var value) && value.Contains(headerRule.Token, StringComparison.OrdinalIgnoreCase))
+            foreach (var headerRule in _headerRules)
             {
-                rule = headerRule.Name;
-                return headerRule.Class;
+                if (headers.TryGetValue(headerRule.Argument, out var value) && value.Contains(headerRule.Text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new AgentVerdict(headerRule.Class, headerRule.Name);
+                }
             }
         }
 
-        if (address is not null && _relayRanges.Match(address) is { } range)
+        if (clientAddress is not null)
         {
-            rule = "ip:" + range;
-            return _relayClass;
+            foreach (var (agentClass, ranges) in _addressRules)
+            {
+                if (ranges.Match(clientAddress) is { } range)
+                {
+                    return new AgentVerdict(agentClass, "ip:" + range);
+                }
+            }
         }
 
-        rule = null;
-        return AgentClasses.Human;
+        return new AgentVerdict(AgentClasses.Human, allowRule);
     }
 
     private AgentRule? MatchUserAgent(string userAgent)
     {
-#if NET9_0_OR_GREATER
-        if (!userAgent.AsSpan().ContainsAny(_anyUserAgentToken))
+        var index = _automaton.Match(userAgent, out var platform);
+        if (_noPlatformRule >= 0 && !platform && (index < 0 || _noPlatformRule < index))
         {
-            return null;
-        }
-#endif
-        foreach (var candidate in _userAgentRules)
-        {
-            if (userAgent.Contains(candidate.Token, StringComparison.OrdinalIgnoreCase))
-            {
-                return candidate;
-            }
+            index = _noPlatformRule;
         }
 
-        return null;
+        return index < 0 ? null : _userAgentRules[index];
     }
 }

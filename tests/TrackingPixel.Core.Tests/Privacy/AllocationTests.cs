@@ -13,17 +13,19 @@ public class AllocationTests
     [InlineData("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36")]
     [InlineData("Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)")]
     [InlineData("python-requests/2.31.0")]
+    [InlineData("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)")]
+    [InlineData("SomeTool/1.0")]
     public void Classify_UserAgentRules_AllocatesNothing(string userAgent)
     {
-        var classifier = AgentClassifierLoader.Load(new AgentClassificationOptions());
-        var request = Request(new() { ["User-Agent"] = userAgent });
+        var classifier = AgentClassifiers.Create(new AgentClassificationOptions());
+        var headers = Request(new() { ["User-Agent"] = userAgent, ["Accept"] = "image/*" }).Headers;
         var address = System.Net.IPAddress.Parse("203.0.113.7");
-        classifier.Classify(request, address, out _);
+        classifier.Classify(userAgent, headers, address);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < Calls; i++)
         {
-            classifier.Classify(request, address, out _);
+            classifier.Classify(userAgent, headers, address);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);

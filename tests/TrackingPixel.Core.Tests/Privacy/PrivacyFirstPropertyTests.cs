@@ -11,7 +11,9 @@ namespace TrackingPixel.Tests.Privacy;
 public sealed class PrivacyFirstPropertyTests : IDisposable
 {
     private static readonly string[] KnownClasses =
-        [AgentClasses.Human, AgentClasses.MailProxy, AgentClasses.PrivacyRelay, AgentClasses.Scanner, AgentClasses.Bot, AgentClasses.Prefetch];
+        [AgentClasses.Human, AgentClasses.MailProxy, AgentClasses.PrivacyRelay, AgentClasses.Scanner, AgentClasses.LinkPreview,
+            AgentClasses.Crawler, AgentClasses.AiFetcher, AgentClasses.Monitoring, AgentClasses.Automation, AgentClasses.Prefetch,
+            AgentClasses.NonBrowser];
 
     private static readonly Gen<string> Printable = Gen.Char[' ', '~'].Array[0, 60].Select(c => new string(c));
 

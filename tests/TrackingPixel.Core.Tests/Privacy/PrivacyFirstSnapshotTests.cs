@@ -84,8 +84,8 @@ public sealed partial class PrivacyFirstSnapshotTests : IDisposable
         yield return Fixture("gmail", "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)", "66.249.84.17");
         yield return Fixture("yahoo", "YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html", "2001:4998:ef83:14:8000::100a");
         yield return Fixture("apple-relay", "Mozilla/5.0", _ranges.SampleIpv4);
-        yield return Fixture("scanner", "Mozilla/5.0 (compatible; Mimecast URL Protect)", "205.139.110.30");
-        yield return Fixture("bot", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/124.0.0.0 Safari/537.36", "198.51.100.23");
+        yield return Fixture("scanner", "Mozilla/5.0 (compatible; Barracuda Sentinel)", "205.139.110.30");
+        yield return Fixture("automation", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/124.0.0.0 Safari/537.36", "198.51.100.23");
         yield return Fixture("browser", Chrome, "203.0.113.7", requestId: null);
         yield return Fixture("browser-gpc", Chrome, "2001:db8:abcd:12::7", gpc: true);
     }
