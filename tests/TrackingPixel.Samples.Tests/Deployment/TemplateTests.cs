@@ -43,16 +43,17 @@ public class TemplateTests
     }
 
     [Fact]
-    public void HttpApiEvents_ServeGetAndHeadOnThePixelPath()
+    public void HttpApiRoutes_ServeGetAndHeadOnThePixelPathParameterThroughTheOneIntegration()
     {
-        var events = Map(Map(_template.Resource("PixelFunction"), "Properties"), "Events");
-        var routes = events.Children.Values
-            .Select(e => (Type: Scalar(e, "Type"), Path: Scalar(Map(e, "Properties"), "Path"), Method: Scalar(Map(e, "Properties"), "Method")))
-            .ToArray();
+        var routes = new[] { "PixelGetRoute", "PixelHeadRoute" }.Select(_template.Resource).ToArray();
 
-        Assert.All(routes, r => Assert.Equal("HttpApi", r.Type));
-        Assert.All(routes, r => Assert.Equal("/pixel.gif", r.Path));
-        Assert.Equal(["GET", "HEAD"], routes.Select(r => r.Method).Order());
+        Assert.All(routes, r => Assert.Equal("UseHttpApi", Scalar(r, "Condition")));
+        var keys = routes.Select(r => (YamlSequenceNode)Map(r, "Properties").Children[new YamlScalarNode("RouteKey")]);
+        Assert.Equal(
+            ["GET ${RoutePath}", "HEAD ${RoutePath}"],
+            keys.Select(k => ((YamlScalarNode)k.Children[0]).Value).Order());
+        Assert.All(routes, r => Assert.Equal("integrations/${PixelIntegration}", Scalar(Map(r, "Properties"), "Target")));
+        Assert.Equal("/pixel.gif", Scalar(Map(Map(_template.Root, "Parameters"), "PixelPath"), "Default"));
     }
 
     [Fact]
@@ -121,13 +122,16 @@ public class TemplateTests
     }
 
     [Fact]
-    public void Outputs_GiveTheRoutedPixelUrlAndAnImgTagPointingAtIt()
+    public void Outputs_GiveThePixelUrlOfEachFrontDoorAndAnImgTagPointingAtIt()
     {
         var outputs = Map(_template.Root, "Outputs");
-        var url = Scalar(Map(outputs, "PixelUrl"), "Value");
-        var img = Scalar(Map(outputs, "ImgTag"), "Value");
+        var urls = Descendants(Map(outputs, "PixelUrl")).OfType<YamlScalarNode>().Select(n => n.Value).ToArray();
+        var img = Descendants(Map(outputs, "ImgTag")).OfType<YamlScalarNode>().Select(n => n.Value).ToArray();
 
-        Assert.Equal("https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/pixel.gif", url);
-        Assert.StartsWith($"<img src=\"{url}?", img, StringComparison.Ordinal);
+        Assert.Contains("https://${DomainName}${PixelPath}", urls);
+        Assert.Contains("https://${PixelHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}${PixelPath}", urls);
+        Assert.Contains("https://${UrlHost}${PixelPath}", urls);
+        Assert.Contains(img, v => v!.StartsWith("<img src=\"${Url}?", StringComparison.Ordinal));
+        Assert.All(urls.Where(u => u!.StartsWith("https://", StringComparison.Ordinal)), u => Assert.Contains(u, img));
     }
 }
