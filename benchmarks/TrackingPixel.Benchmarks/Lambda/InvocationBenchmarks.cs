@@ -18,7 +18,7 @@ public class InvocationBenchmarks
     private PixelInvocationHandler _handler = null!;
     private byte[] _payload = [];
 
-    [Params("http-api-v2", "rest-api-v1", "function-url")]
+    [Params("http-api-v2", "rest-api-v1", "function-url", "alb", "alb-multi-value")]
     public string Event { get; set; } = "http-api-v2";
 
     [GlobalSetup]
