@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TrackingPixel.Sample.Lambda;
 
 /// <summary>The reference function's record and publisher, configured from environment variables.</summary>
-public static class ReferencePixel
+public static partial class ReferencePixel
 {
     /// <summary>The delivery stream's name, as the original aws-samples function read it.</summary>
     public const string StreamNameVariable = "KINESIS_FIREHOSE_STREAM_NAME";
@@ -21,6 +22,18 @@ public static class ReferencePixel
     /// <summary>How many proxies you run in front whose <c>X-Forwarded-For</c> entries to trust; 0 uses API Gateway's <c>sourceIp</c>.</summary>
     public const string TrustedProxyCountVariable = "TRACKINGPIXEL_TRUSTED_PROXY_COUNT";
 
+    /// <summary>
+    /// The pixel's path, such as <c>/o/{campaign}/{recipient}.gif</c>; other paths get a 404 and no record, and each
+    /// route parameter becomes a record field of the same name. Unset: every path gets the pixel.
+    /// </summary>
+    public const string PathVariable = "TRACKINGPIXEL_PATH";
+
+    /// <summary>
+    /// The header <see cref="TrustedProxyCountVariable"/> applies to: <c>X-Forwarded-For</c> unless set, or
+    /// <c>CloudFront-Viewer-Address</c> behind CloudFront.
+    /// </summary>
+    public const string ForwardedForHeaderVariable = "TRACKINGPIXEL_FORWARDED_FOR_HEADER";
+
     /// <summary>Registers the reference record (the original's five fields) and its publisher.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> in the function.</param>
@@ -29,6 +42,11 @@ public static class ReferencePixel
     public static ITrackingPixelBuilder AddReferencePixel(this IServiceCollection services, Func<string, string?> environment)
     {
         var pixel = services.AddReferenceFields(environment);
+        if (environment(PathVariable) is { Length: > 0 } path)
+        {
+            pixel.UseLambdaPixelPath(path);
+        }
+
         var stream = environment(StreamNameVariable);
         var folder = environment(RecordsDirectoryVariable);
         if (!string.IsNullOrWhiteSpace(stream))
@@ -54,8 +72,21 @@ public static class ReferencePixel
     {
         ArgumentNullException.ThrowIfNull(environment);
         var pixel = services
-            .AddTrackingPixel(o => o.ClientIp.TrustedProxyCount = WholeNumber(environment, TrustedProxyCountVariable))
+            .AddTrackingPixel(o =>
+            {
+                o.ClientIp.TrustedProxyCount = WholeNumber(environment, TrustedProxyCountVariable);
+                if (environment(ForwardedForHeaderVariable) is { Length: > 0 } header)
+                {
+                    o.ClientIp.ForwardedForHeader = header;
+                }
+            })
             .AddStandardFields();
+
+        // Route parameters are fields too, so the Athena table generated from these fields has their columns.
+        foreach (var parameter in RouteParameters(environment(PathVariable)))
+        {
+            pixel.AddRouteField(parameter, parameter);
+        }
 
         if (string.Equals(environment(PrivacyVariable), "first", StringComparison.OrdinalIgnoreCase))
         {
@@ -77,6 +108,13 @@ public static class ReferencePixel
             o.RemoveFields.Add("userId");
         })
         .AddClientIpMasking();
+
+    private static IEnumerable<string> RouteParameters(string? path) => string.IsNullOrEmpty(path)
+        ? []
+        : RouteParameter().Matches(path).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex RouteParameter();
 
     private static int WholeNumber(Func<string, string?> environment, string name)
     {

@@ -30,6 +30,22 @@ public class PixelEndpointEndToEndTests
     }
 
     [Fact]
+    public async Task Get_RouteWithParameters_RecordsEachParameterAsAField()
+    {
+        await using var server = await PixelServer.StartAsync(
+            pixel => pixel.AddRouteField("campaign", "campaign").AddRouteField("recipient", "recipient"),
+            "/o/{campaign}/{recipient}.gif");
+
+        using var onRoute = await server.Client.GetAsync("/o/spring%20sale/r42.gif?userid=u");
+        using var offRoute = await server.Client.GetAsync("/pixel.gif?userid=u");
+
+        Assert.Equal(HttpStatusCode.OK, onRoute.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, offRoute.StatusCode);
+        var line = Assert.Single(await server.StopAndReadLinesAsync());
+        Assert.EndsWith("\"campaign\":\"spring sale\",\"recipient\":\"r42\"}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Head_ServesTheHeadersWithoutABodyAndRecordsTheRequest()
     {
         await using var server = await PixelServer.StartAsync();

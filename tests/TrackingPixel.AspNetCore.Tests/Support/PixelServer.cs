@@ -30,7 +30,8 @@ public sealed class PixelServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<PixelServer> StartAsync(Action<ITrackingPixelBuilder>? configure = null)
+    public static async Task<PixelServer> StartAsync(
+        Action<ITrackingPixelBuilder>? configure = null, string pattern = "/pixel.gif")
     {
         var records = Directory.CreateTempSubdirectory("trackingpixel-aspnetcore-").FullName;
         var builder = WebApplication.CreateSlimBuilder();
@@ -40,7 +41,7 @@ public sealed class PixelServer : IAsyncDisposable
         var pixel = builder.Services.AddTrackingPixel().AddStandardFields().UseFilePublisher(o => o.Directory = records);
         configure?.Invoke(pixel);
         var app = builder.Build();
-        app.MapTrackingPixel("/pixel.gif");
+        app.MapTrackingPixel(pattern);
         await app.StartAsync();
         return new PixelServer(app, records);
     }

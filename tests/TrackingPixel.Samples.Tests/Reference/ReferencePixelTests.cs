@@ -88,4 +88,91 @@ public class ReferencePixelTests
 
         Assert.Throws<FormatException>(() => provider.GetRequiredService<IOptions<TrackingPixelOptions>>().Value);
     }
+
+    [Fact]
+    public async Task AddReferencePixel_WithAPath_ServesOnlyThatRouteAndRecordsItsParameters()
+    {
+        var folder = Directory.CreateTempSubdirectory("trackingpixel-route-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string?>
+            {
+                [ReferencePixel.PathVariable] = "/o/{campaign}/{recipient}.gif",
+                [ReferencePixel.RecordsDirectoryVariable] = folder,
+            };
+            var function = new ReferenceFunction(name => environment.GetValueOrDefault(name));
+
+            var onRoute = await function.AnswerAsync("/o/spring/r42.gif");
+            var offRoute = await function.AnswerAsync("/favicon.ico");
+
+            Assert.Contains("\"statusCode\":200", onRoute, StringComparison.Ordinal);
+            Assert.Contains("\"statusCode\":404", offRoute, StringComparison.Ordinal);
+            var line = Assert.Single(Directory.EnumerateFiles(folder, "*.ndjson", SearchOption.AllDirectories)
+                .SelectMany(File.ReadAllLines));
+            Assert.EndsWith("\"campaign\":\"spring\",\"recipient\":\"r42\"}", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AddReferenceFields_WithAPath_DescribesTheRouteParametersAsColumns()
+    {
+        var services = new ServiceCollection();
+        services.AddReferenceFields(name => name == ReferencePixel.PathVariable ? "/o/{campaign}/{recipient}.gif" : null);
+        using var provider = services.BuildServiceProvider();
+
+        var ddl = provider.GetRequiredService<PixelPipeline>().DescribeRecord().ToAthenaTable(new AthenaTableOptions());
+
+        Assert.Contains("`campaign` string", ddl, StringComparison.Ordinal);
+        Assert.Contains("`recipient` string", ddl, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "203.0.113.7")]
+    [InlineData("CloudFront-Viewer-Address", "198.51.100.9")]
+    public void AddReferenceFields_ForwardedForHeader_ChoosesWhichHeaderTheTrustedProxyCountReads(
+        string? header, string expectedIp)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            [ReferencePixel.TrustedProxyCountVariable] = "1",
+            [ReferencePixel.ForwardedForHeaderVariable] = header,
+        };
+        var services = new ServiceCollection();
+        services.AddReferenceFields(name => environment.GetValueOrDefault(name));
+        using var provider = services.BuildServiceProvider();
+
+        using var record = provider.GetRequiredService<PixelPipeline>().Collect(new TrackingPixel.PixelRequest
+        {
+            PeerAddress = "130.176.0.12",
+            Headers = TrackingPixel.RequestHeaders.FromDictionary(new Dictionary<string, string>
+            {
+                ["X-Forwarded-For"] = "203.0.113.7",
+                ["CloudFront-Viewer-Address"] = "198.51.100.9:46532",
+            }),
+            Timestamp = DateTimeOffset.UnixEpoch,
+        })!;
+
+        Assert.Contains($"\"ip\":\"{expectedIp}\"", record.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The reference function as the managed runtime would host it, answering Function URL events.</summary>
+    private sealed class ReferenceFunction(Func<string, string?> environment)
+        : TrackingPixel.Lambda.LambdaPixelFunction(services => services.AddReferencePixel(environment))
+    {
+        public async Task<string> AnswerAsync(string path)
+        {
+            var json = """
+                {"version":"2.0","routeKey":"$default","rawPath":"PATH","rawQueryString":"userid=u",
+                 "headers":{"user-agent":"ua"},
+                 "requestContext":{"domainName":"abc.lambda-url.us-east-1.on.aws","requestId":"r1",
+                  "http":{"method":"GET","path":"PATH","sourceIp":"203.0.113.7"}}}
+                """.Replace("PATH", path, StringComparison.Ordinal);
+            using var response = await HandleAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+            return new StreamReader(response).ReadToEnd();
+        }
+    }
 }
