@@ -2,7 +2,9 @@ using BenchmarkDotNet.Attributes;
 
 namespace TrackingPixel.Benchmarks.AgentClassification;
 
-/// <summary>One classification with the built-in rules (about 380 user-agent rules and platform tokens), by kind of user agent.</summary>
+/// <summary>
+/// One classification with the built-in rules (about 380 user-agent rules and platform tokens), by kind of user agent.
+/// </summary>
 [MemoryDiagnoser]
 public class ClassifierBenchmarks
 {

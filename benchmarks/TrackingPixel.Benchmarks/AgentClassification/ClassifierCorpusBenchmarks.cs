@@ -20,7 +20,8 @@ public class ClassifierCorpusBenchmarks
     {
         _classifier = AgentClassifiers.Create(new AgentClassificationOptions());
 
-        // Every n-th line of the three corpora, so the slice keeps their mix: mostly browsers, some crawlers and in-app.
+        // Every n-th line of the three corpora, so the slice keeps their mix: mostly browsers, some crawlers and
+        // in-app.
         var folder = Path.Combine(AppContext.BaseDirectory, "corpora");
         var all = CorpusFiles.SelectMany(f => File.ReadAllLines(Path.Combine(folder, f))).ToArray();
         _corpus = [.. all.Where((_, i) => i % (all.Length / Sample) == 0).Take(Sample)];

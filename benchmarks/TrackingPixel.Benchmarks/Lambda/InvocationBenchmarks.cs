@@ -32,7 +32,9 @@ public class InvocationBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _services.Dispose();
 
-    /// <summary>Only reading every JSON token of the event: the floor for any mapping that reads the event as JSON.</summary>
+    /// <summary>
+    /// Only reading every JSON token of the event: the floor for any mapping that reads the event as JSON.
+    /// </summary>
     [Benchmark]
     public int Tokenize()
     {

@@ -4,7 +4,9 @@ using TrackingPixel.Benchmarks.Support;
 
 namespace TrackingPixel.Benchmarks.Records;
 
-/// <summary>Request view → record bytes: every extractor, the policies and the JSON writer, for the record shapes users run.</summary>
+/// <summary>
+/// Request view → record bytes: every extractor, the policies and the JSON writer, for the record shapes users run.
+/// </summary>
 [MemoryDiagnoser]
 public class CollectBenchmarks
 {
@@ -44,11 +46,15 @@ public class CollectBenchmarks
     [Benchmark(Baseline = true)]
     public int OriginalFiveFields() => Collect(_originalPipeline, _example);
 
-    /// <summary>The reference sample's privacy-first record (HMAC keyed id, classification, consent, masking).</summary>
+    /// <summary>
+    /// The reference sample's privacy-first record (HMAC keyed id, classification, consent, masking).
+    /// </summary>
     [Benchmark]
     public int PrivacyFirst() => Collect(_privacyPipeline, _example);
 
-    /// <summary>Five fields from an 8 KiB hostile user agent and an invalid-UTF-8 query: escaping, replacement, truncation.</summary>
+    /// <summary>
+    /// Five fields from an 8 KiB hostile user agent and an invalid-UTF-8 query: escaping, replacement, truncation.
+    /// </summary>
     [Benchmark]
     public int HostileInput() => Collect(_originalPipeline, _hostile);
 

@@ -1,7 +1,9 @@
 
 namespace TrackingPixel.Benchmarks.Support;
 
-/// <summary>The requests the benchmarks feed the pipeline: ordinary ones and the hostile ones the pipeline must survive.</summary>
+/// <summary>
+/// The requests the benchmarks feed the pipeline: ordinary ones and the hostile ones the pipeline must survive.
+/// </summary>
 internal static class SampleRequests
 {
     public static readonly DateTimeOffset Time = new(2024, 5, 1, 12, 34, 56, 789, TimeSpan.Zero);
@@ -29,7 +31,9 @@ internal static class SampleRequests
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["user-agent"] = agent });
     }
 
-    /// <summary>A request with <paramref name="count"/> query parameters <c>f0</c>…, for a record of that many fields.</summary>
+    /// <summary>
+    /// A request with <paramref name="count"/> query parameters <c>f0</c>…, for a record of that many fields.
+    /// </summary>
     public static PixelRequest WithQueryFields(int count) =>
         Request(string.Join('&', Enumerable.Range(0, count).Select(i => $"f{i}=value-{i}")), new Dictionary<string, string>());
 

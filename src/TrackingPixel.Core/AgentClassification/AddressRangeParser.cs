@@ -5,7 +5,10 @@ using System.Net.Sockets;
 
 namespace TrackingPixel;
 
-/// <summary>Reads a relay range file: one CIDR or address per line, extra comma-separated columns ignored, as in Apple's <c>egress-ip-ranges.csv</c>.</summary>
+/// <summary>
+/// Reads a relay range file: one CIDR or address per line, extra comma-separated columns ignored, as in Apple's
+/// <c>egress-ip-ranges.csv</c>.
+/// </summary>
 internal static class AddressRangeParser
 {
     public static AddressRangeSet Parse(TextReader reader, string source)

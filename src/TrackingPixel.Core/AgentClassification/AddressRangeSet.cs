@@ -5,11 +5,13 @@ using System.Net.Sockets;
 
 namespace TrackingPixel;
 
-/// <summary>A set of IPv4 and IPv6 CIDR ranges, sorted and merged, matched by binary search without allocating.</summary>
+/// <summary>
+/// A set of IPv4 and IPv6 CIDR ranges, sorted and merged, matched by binary search without allocating.
+/// </summary>
 /// <remarks>
-/// Apple's relay list has hundreds of thousands of ranges, so each family is kept as parallel arrays of range starts and
-/// ends (IPv6 as <see cref="UInt128"/>) plus the first range's prefix length, from which a match's CIDR text is made
-/// only when it is written. Overlapping ranges are merged under the first one's CIDR. Immutable, so thread-safe.
+/// Apple's relay list has hundreds of thousands of ranges, so each family is kept as parallel arrays of range starts
+/// and ends (IPv6 as <see cref="UInt128"/>) plus the first range's prefix length, from which a match's CIDR text is
+/// made only when it is written. Overlapping ranges are merged under the first one's CIDR. Immutable, so thread-safe.
 /// </remarks>
 internal sealed class AddressRangeSet
 {

@@ -1,6 +1,8 @@
 namespace TrackingPixel;
 
-/// <summary>Sets <c>agentClass</c> and <c>agentRule</c>, and discards the record when its class is configured to be dropped.</summary>
+/// <summary>
+/// Sets <c>agentClass</c> and <c>agentRule</c>, and discards the record when its class is configured to be dropped.
+/// </summary>
 /// <remarks>Address rules use the resolved client address, the same one <c>ip</c> records before any masking.</remarks>
 internal sealed class AgentClassExtractor(IAgentClassifier classifier, ClientIpResolver resolver, AgentClassificationOptions options) : IFieldExtractor
 {

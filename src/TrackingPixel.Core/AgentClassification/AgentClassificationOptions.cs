@@ -1,6 +1,8 @@
 namespace TrackingPixel;
 
-/// <summary>Configures machine-open classification: which rules apply and which classes, if any, are not recorded.</summary>
+/// <summary>
+/// Configures machine-open classification: which rules apply and which classes, if any, are not recorded.
+/// </summary>
 /// <remarks>
 /// Requests are flagged, never dropped, unless a class is listed in <see cref="DiscardClasses"/>. Rules are checked
 /// in order, <see cref="Rules"/> first, then <see cref="RulesFile"/> or the built-in rules; the first that matches
@@ -10,10 +12,15 @@ namespace TrackingPixel;
 public sealed class AgentClassificationOptions
 {
     /// <summary>Gets rule lines checked before the rule file or the built-in rules, in the rule file format.</summary>
-    /// <value>Empty by default. Use it to add or override a few rules in configuration, such as <c>monitoring ip:198.51.100.0/24</c>.</value>
+    /// <value>
+    /// Empty by default. Use it to add or override a few rules in configuration, such as
+    /// <c>monitoring ip:198.51.100.0/24</c>.
+    /// </value>
     public IList<string> Rules { get; } = new List<string>();
 
-    /// <summary>Gets the names of rules not to apply, written as the rule is, such as <c>ua:Java/</c> or <c>ua-no-platform</c>.</summary>
+    /// <summary>
+    /// Gets the names of rules not to apply, written as the rule is, such as <c>ua:Java/</c> or <c>ua-no-platform</c>.
+    /// </summary>
     /// <value>Empty by default. A name no rule has fails start-up, so a typo does not silently keep the rule.</value>
     public IList<string> DisabledRules { get; } = new List<string>();
 
@@ -31,11 +38,13 @@ public sealed class AgentClassificationOptions
     /// </value>
     public string? RulesFile { get; set; }
 
-    /// <summary>Gets or sets the path of a file of privacy-relay address ranges, such as Apple's <c>egress-ip-ranges.csv</c>.</summary>
+    /// <summary>
+    /// Gets or sets the path of a file of privacy-relay address ranges, such as Apple's <c>egress-ip-ranges.csv</c>.
+    /// </summary>
     /// <value>
-    /// <see langword="null"/> (default) uses the built-in file, which has no ranges: download Apple's list to detect its
-    /// relay. One IPv4 or IPv6 CIDR (or single address) per line, optionally followed by comma-separated columns, which
-    /// are ignored; <c>#</c> starts a comment. Checked after every other rule.
+    /// <see langword="null"/> (default) uses the built-in file, which has no ranges: download Apple's list to detect
+    /// its relay. One IPv4 or IPv6 CIDR (or single address) per line, optionally followed by comma-separated columns,
+    /// which are ignored; <c>#</c> starts a comment. Checked after every other rule.
     /// </value>
     public string? RelayRangesFile { get; set; }
 

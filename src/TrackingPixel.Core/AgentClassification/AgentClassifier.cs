@@ -2,7 +2,9 @@ using System.Net;
 
 namespace TrackingPixel;
 
-/// <summary>Finds the first rule a request matches: user-agent rules, then header rules, then address rules, each in file order.</summary>
+/// <summary>
+/// Finds the first rule a request matches: user-agent rules, then header rules, then address rules, each in file order.
+/// </summary>
 /// <remarks>
 /// User-agent rules come first so a crawler that happens to run on a relay's network (Applebot runs on Apple's) is
 /// named as what it is. A user-agent rule of class <c>human</c> (an allow rule, such as the CUBOT phone brand)

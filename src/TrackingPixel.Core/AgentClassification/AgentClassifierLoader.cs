@@ -2,10 +2,15 @@ using System.Text;
 
 namespace TrackingPixel;
 
-/// <summary>Builds an <see cref="AgentClassifier"/> from the options' rules, the rule file or the built-in rules, and the range files.</summary>
+/// <summary>
+/// Builds an <see cref="AgentClassifier"/> from the options' rules, the rule file or the built-in rules, and the range
+/// files.
+/// </summary>
 internal static class AgentClassifierLoader
 {
-    /// <exception cref="FormatException">A line is not a rule or a range, or a disabled rule does not exist; the message says where.</exception>
+    /// <exception cref="FormatException">
+    /// A line is not a rule or a range, or a disabled rule does not exist; the message says where.
+    /// </exception>
     /// <exception cref="IOException">A file could not be read.</exception>
     public static AgentClassifier Load(AgentClassificationOptions options)
     {
@@ -37,7 +42,9 @@ internal static class AgentClassifierLoader
 
     private static List<AgentRule> BuiltIn() => AgentRuleParser.Parse(DefaultAgentRules.Text, DefaultAgentRules.Source);
 
-    /// <summary>Turns address rules into range sets, merging consecutive <c>ip:</c> lines of one class into one set.</summary>
+    /// <summary>
+    /// Turns address rules into range sets, merging consecutive <c>ip:</c> lines of one class into one set.
+    /// </summary>
     private static List<(string Class, AddressRangeSet Ranges)> AddressRules(List<AgentRule> rules, string folder)
     {
         var result = new List<(string, AddressRangeSet)>();

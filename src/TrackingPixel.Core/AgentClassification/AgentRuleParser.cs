@@ -1,6 +1,8 @@
 namespace TrackingPixel;
 
-/// <summary>Reads the rule file format, one <c>CLASS RULE</c> line each; see <see cref="AgentClassificationOptions.RulesFile"/>.</summary>
+/// <summary>
+/// Reads the rule file format, one <c>CLASS RULE</c> line each; see <see cref="AgentClassificationOptions.RulesFile"/>.
+/// </summary>
 internal static class AgentRuleParser
 {
     /// <summary>The reserved class of lines whose token shows an operating system, device or browser engine.</summary>

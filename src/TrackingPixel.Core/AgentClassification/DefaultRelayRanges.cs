@@ -1,6 +1,8 @@
 namespace TrackingPixel;
 
-/// <summary>The built-in relay range file: the format only, no ranges, because Apple's list changes and is large.</summary>
+/// <summary>
+/// The built-in relay range file: the format only, no ranges, because Apple's list changes and is large.
+/// </summary>
 internal static class DefaultRelayRanges
 {
     public const string Source = "built-in relay ranges";

@@ -12,9 +12,17 @@ namespace TrackingPixel;
 public interface IAgentClassifier
 {
     /// <summary>Classifies one request by the first rule it matches.</summary>
-    /// <param name="userAgent">The <c>User-Agent</c> header; <see langword="null"/> or blank when the request had none.</param>
-    /// <param name="headers">The request headers header rules look at, such as <c>Sec-Purpose</c>; <see langword="null"/> for none.</param>
-    /// <param name="clientAddress">The client address address rules look at; <see langword="null"/> when unknown.</param>
-    /// <returns>The class and the rule that decided it; <see cref="AgentClasses.Human"/> when no rule matched.</returns>
+    /// <param name="userAgent">
+    /// The <c>User-Agent</c> header; <see langword="null"/> or blank when the request had none.
+    /// </param>
+    /// <param name="headers">
+    /// The request headers header rules look at, such as <c>Sec-Purpose</c>; <see langword="null"/> for none.
+    /// </param>
+    /// <param name="clientAddress">
+    /// The client address address rules look at; <see langword="null"/> when unknown.
+    /// </param>
+    /// <returns>
+    /// The class and the rule that decided it; <see cref="AgentClasses.Human"/> when no rule matched.
+    /// </returns>
     AgentVerdict Classify(string? userAgent, RequestHeaders? headers = null, IPAddress? clientAddress = null);
 }

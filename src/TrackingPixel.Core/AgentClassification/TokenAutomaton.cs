@@ -1,6 +1,8 @@
 namespace TrackingPixel;
 
-/// <summary>Finds, in one pass over a user agent, the first rule whose token matches and whether any platform token does.</summary>
+/// <summary>
+/// Finds, in one pass over a user agent, the first rule whose token matches and whether any platform token does.
+/// </summary>
 /// <remarks>
 /// An Aho-Corasick automaton over ASCII folded to lower case, compiled to a full transition table so each character
 /// costs one array read whatever the number of tokens: hundreds of rules cost what a few do, with no regular
@@ -41,7 +43,9 @@ internal sealed class TokenAutomaton
 
     public int StateCount => _firstOutput.Length - 1;
 
-    /// <summary>Returns the lowest rule index whose token matches, or -1, and whether a platform token matched.</summary>
+    /// <summary>
+    /// Returns the lowest rule index whose token matches, or -1, and whether a platform token matched.
+    /// </summary>
     public int Match(ReadOnlySpan<char> userAgent, out bool platform)
     {
         var state = 0;

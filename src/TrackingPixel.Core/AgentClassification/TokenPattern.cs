@@ -1,6 +1,9 @@
 namespace TrackingPixel;
 
-/// <summary>A user-agent token as a rule writes it: <c>^</c> anchors it at the start, <c>*</c> at an end lets it run into a longer word.</summary>
+/// <summary>
+/// A user-agent token as a rule writes it: <c>^</c> anchors it at the start, <c>*</c> at an end lets it run into a
+/// longer word.
+/// </summary>
 /// <remarks>
 /// Without <c>*</c>, a letter or digit at either end of the token must meet a word boundary (start, end, or a
 /// character that is not an ASCII letter or digit), so <c>CUBOT</c> never matches <c>*bot</c> by accident of
@@ -8,7 +11,10 @@ namespace TrackingPixel;
 /// </remarks>
 internal sealed record TokenPattern(string Text, bool Anchored, bool LeftOpen, bool RightOpen, bool MatchCase)
 {
-    /// <summary>Parses <paramref name="pattern"/>; returns <see langword="null"/> when it is not printable ASCII around a non-empty token.</summary>
+    /// <summary>
+    /// Parses <paramref name="pattern"/>; returns <see langword="null"/> when it is not printable ASCII around a
+    /// non-empty token.
+    /// </summary>
     public static TokenPattern? Parse(string pattern, bool matchCase)
     {
         var text = pattern.AsSpan();
@@ -26,7 +32,10 @@ internal sealed record TokenPattern(string Text, bool Anchored, bool LeftOpen, b
         return new TokenPattern(text.ToString(), anchored, leftOpen, rightOpen, matchCase);
     }
 
-    /// <summary>Says whether the token, found case-insensitively so that it ends just before <paramref name="end"/>, matches there.</summary>
+    /// <summary>
+    /// Says whether the token, found case-insensitively so that it ends just before <paramref name="end"/>, matches
+    /// there.
+    /// </summary>
     public bool Accepts(ReadOnlySpan<char> userAgent, int end)
     {
         var start = end - Text.Length;

@@ -1,6 +1,9 @@
 namespace TrackingPixel;
 
-/// <summary>Builds the tables of a <see cref="TokenAutomaton"/>: the trie of tokens, its failure links, and every state's outputs.</summary>
+/// <summary>
+/// Builds the tables of a <see cref="TokenAutomaton"/>: the trie of tokens, its failure links, and every state's
+/// outputs.
+/// </summary>
 internal sealed class TokenTrie
 {
     private TokenTrie(int[] next, int[] firstOutput, int[] outputs)
@@ -13,7 +16,9 @@ internal sealed class TokenTrie
     /// <summary>Gets the transition table, <c>state * alphabet + symbol</c>.</summary>
     public int[] Next { get; }
 
-    /// <summary>Gets, per state, where its outputs start in <see cref="Outputs"/>; one more entry than states.</summary>
+    /// <summary>
+    /// Gets, per state, where its outputs start in <see cref="Outputs"/>; one more entry than states.
+    /// </summary>
     public int[] FirstOutput { get; }
 
     /// <summary>Gets the token indexes each state ends, its own and those of its failure chain.</summary>

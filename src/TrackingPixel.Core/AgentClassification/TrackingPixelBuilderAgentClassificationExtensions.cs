@@ -7,14 +7,20 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds machine-open classification.</summary>
 public static class TrackingPixelBuilderAgentClassificationExtensions
 {
-    /// <summary>Adds <c>agentClass</c> (one of <see cref="AgentClasses"/>) and <c>agentRule</c> (the rule that matched) from data-driven rules.</summary>
+    /// <summary>
+    /// Adds <c>agentClass</c> (one of <see cref="AgentClasses"/>) and <c>agentRule</c> (the rule that matched) from
+    /// data-driven rules.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
-    /// <param name="configure">Sets the rule and relay range files and the classes to drop; see <see cref="AgentClassificationOptions"/>.</param>
+    /// <param name="configure">
+    /// Sets the rule and relay range files and the classes to drop; see <see cref="AgentClassificationOptions"/>.
+    /// </param>
     /// <returns>The builder, for chaining.</returns>
     /// <remarks>
-    /// Requests are flagged, never dropped, unless a class is listed in <see cref="AgentClassificationOptions.DiscardClasses"/>.
-    /// The files are read and checked at start-up. Adding it twice adds it once, with both configurations. The
-    /// classifier is also registered as <see cref="IAgentClassifier"/>, to classify traffic the same way elsewhere.
+    /// Requests are flagged, never dropped, unless a class is listed in
+    /// <see cref="AgentClassificationOptions.DiscardClasses"/>. The files are read and checked at start-up. Adding it
+    /// twice adds it once, with both configurations. The classifier is also registered as
+    /// <see cref="IAgentClassifier"/>, to classify traffic the same way elsewhere.
     /// </remarks>
     public static ITrackingPixelBuilder AddAgentClassification(this ITrackingPixelBuilder builder, Action<AgentClassificationOptions>? configure = null)
     {

@@ -8,8 +8,13 @@ namespace TrackingPixel;
 /// </remarks>
 public sealed class ClientIpOptions
 {
-    /// <summary>Gets or sets the number of trusted proxies between the client and the platform that appended to <see cref="ForwardedForHeader"/>.</summary>
-    /// <value>0 (default) ignores the header; 1 to 16 takes that entry counting from the right, e.g. 1 behind a single CDN.</value>
+    /// <summary>
+    /// Gets or sets the number of trusted proxies between the client and the platform that appended to
+    /// <see cref="ForwardedForHeader"/>.
+    /// </summary>
+    /// <value>
+    /// 0 (default) ignores the header; 1 to 16 takes that entry counting from the right, e.g. 1 behind a single CDN.
+    /// </value>
     public int TrustedProxyCount { get; set; }
 
     /// <summary>Gets or sets the forwarding header your proxies append the connecting address to.</summary>

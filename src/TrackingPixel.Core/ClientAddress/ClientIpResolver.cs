@@ -7,7 +7,9 @@ namespace TrackingPixel;
 internal sealed class ClientIpResolver(ClientIpOptions options)
 {
     /// <summary>Picks and validates the client address of a request.</summary>
-    /// <remarks>Extractors call it through <see cref="RecordBuilder.ClientAddress"/>, which resolves once per request.</remarks>
+    /// <remarks>
+    /// Extractors call it through <see cref="RecordBuilder.ClientAddress"/>, which resolves once per request.
+    /// </remarks>
     public ResolvedClientAddress Resolve(PixelRequest request)
     {
         if (options.TrustedProxyCount > 0
@@ -99,7 +101,9 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
         return new ResolvedClientAddress(address, textForm, null);
     }
 
-    /// <summary>Removes brackets and a port; anything else around the address is left in place, so parsing fails.</summary>
+    /// <summary>
+    /// Removes brackets and a port; anything else around the address is left in place, so parsing fails.
+    /// </summary>
     private static ReadOnlySpan<char> Unwrap(ReadOnlySpan<char> text)
     {
         if (text.Length > 0 && text[0] == '[')
@@ -117,7 +121,10 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
     private static bool IsPortSuffix(ReadOnlySpan<char> text) =>
         text.IsEmpty || (text.Length is >= 2 and <= 6 && text[0] == ':' && !text[1..].ContainsAnyExceptInRange('0', '9'));
 
-    /// <summary>Rejects forms <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> accepts but no platform sends, like <c>"1"</c>, <c>"0x7f.1"</c> or <c>"010.0.0.1"</c>.</summary>
+    /// <summary>
+    /// Rejects forms <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> accepts but no platform
+    /// sends, like <c>"1"</c>, <c>"0x7f.1"</c> or <c>"010.0.0.1"</c>.
+    /// </summary>
     private static bool IsPlausible(ReadOnlySpan<char> text)
     {
         if (text.Contains(':'))

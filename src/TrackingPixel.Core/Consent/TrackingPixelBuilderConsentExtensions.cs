@@ -7,10 +7,17 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Records consent signals and applies a consent policy to opted-out requests.</summary>
 public static class TrackingPixelBuilderConsentExtensions
 {
-    /// <summary>Records the <c>gpc</c> (<c>Sec-GPC: 1</c>) and <c>dnt</c> (<c>DNT: 1</c>) flags and applies a consent policy to opted-out requests.</summary>
+    /// <summary>
+    /// Records the <c>gpc</c> (<c>Sec-GPC: 1</c>) and <c>dnt</c> (<c>DNT: 1</c>) flags and applies a consent policy to
+    /// opted-out requests.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
-    /// <param name="policy">What an opted-out request produces: the flagged record, the record without identifiers, or no record.</param>
-    /// <param name="configure">Sets whether DNT is honoured and which fields are identifiers; see <see cref="ConsentOptions"/>.</param>
+    /// <param name="policy">
+    /// What an opted-out request produces: the flagged record, the record without identifiers, or no record.
+    /// </param>
+    /// <param name="configure">
+    /// Sets whether DNT is honoured and which fields are identifiers; see <see cref="ConsentOptions"/>.
+    /// </param>
     /// <returns>The builder, for chaining.</returns>
     /// <remarks>
     /// The pixel is served whatever the policy. Stripping runs after every extractor, so it removes keyed ids and the

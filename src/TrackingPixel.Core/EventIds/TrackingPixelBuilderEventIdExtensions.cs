@@ -6,7 +6,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds the per-request event id field.</summary>
 public static class TrackingPixelBuilderEventIdExtensions
 {
-    /// <summary>Adds <c>eventId</c>: the platform's request id (API Gateway's <c>requestId</c>) when present, otherwise a time-ordered UUIDv7 (RFC 9562).</summary>
+    /// <summary>
+    /// Adds <c>eventId</c>: the platform's request id (API Gateway's <c>requestId</c>) when present, otherwise a
+    /// time-ordered UUIDv7 (RFC 9562).
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <remarks>Adding it twice adds it once. UUIDv7 ids from one process sort in creation order.</remarks>

@@ -7,8 +7,8 @@ namespace TrackingPixel;
 /// <remarks>
 /// <c>Guid.CreateVersion7</c> exists only from .NET 9, and its ids are not monotonic within a millisecond. This follows
 /// RFC 9562 section 6.2 method 1: the 12-bit <c>rand_a</c> field is a counter, so ids from one process sort in the
-/// order they were made even when the clock stands still or steps back; a counter overflow borrows the next millisecond.
-/// Thread-safe and lock-free; the only allocation is the returned string.
+/// order they were made even when the clock stands still or steps back; a counter overflow borrows the next
+/// millisecond. Thread-safe and lock-free; the only allocation is the returned string.
 /// </remarks>
 internal sealed class UuidV7Generator(TimeProvider time)
 {
@@ -61,7 +61,10 @@ internal sealed class UuidV7Generator(TimeProvider time)
     }
 
     /// <summary>Returns 64 bits from the CSPRNG, drawn from a per-thread buffer refilled every 32 calls.</summary>
-    /// <remarks>One <see cref="RandomNumberGenerator.Fill(Span{byte})"/> call costs about as much as the rest of an id; batching amortises it.</remarks>
+    /// <remarks>
+    /// One <see cref="RandomNumberGenerator.Fill(Span{byte})"/> call costs about as much as the rest of an id; batching
+    /// amortises it.
+    /// </remarks>
     private static ulong NextRandom()
     {
         var buffer = t_random ??= new byte[RandomBufferSize];

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace TrackingPixel;
 
-/// <summary>Checks each named <see cref="KeyedIdOptions"/> (named for its field) and says what to set; never echoes the secret.</summary>
+/// <summary>
+/// Checks each named <see cref="KeyedIdOptions"/> (named for its field) and says what to set; never echoes the secret.
+/// </summary>
 internal sealed class KeyedIdOptionsValidator : IValidateOptions<KeyedIdOptions>
 {
     public ValidateOptionsResult Validate(string? name, KeyedIdOptions options)

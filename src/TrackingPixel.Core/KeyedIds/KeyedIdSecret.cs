@@ -2,7 +2,9 @@ using System.Text;
 
 namespace TrackingPixel;
 
-/// <summary>Finds a keyed id's secret in its options or environment variable; messages name the source, never the value.</summary>
+/// <summary>
+/// Finds a keyed id's secret in its options or environment variable; messages name the source, never the value.
+/// </summary>
 internal static class KeyedIdSecret
 {
     public static string? Check(KeyedIdOptions options)

@@ -7,7 +7,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds keyed identifier fields: HMACs of request values under a secret.</summary>
 public static class TrackingPixelBuilderKeyedIdExtensions
 {
-    /// <summary>Adds a keyed identifier field: HMAC-SHA256 of chosen request values under a secret, rotated daily by default.</summary>
+    /// <summary>
+    /// Adds a keyed identifier field: HMAC-SHA256 of chosen request values under a secret, rotated daily by default.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="fieldName">The field's name in the record, for example <c>visitorId</c>.</param>
     /// <param name="configure">Sets the inputs and the secret; see <see cref="KeyedIdOptions"/>.</param>

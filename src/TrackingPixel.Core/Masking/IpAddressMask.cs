@@ -6,7 +6,10 @@ namespace TrackingPixel;
 /// <summary>Zeroes the host bits of an address.</summary>
 internal static class IpAddressMask
 {
-    /// <summary>Returns the canonical text of <paramref name="address"/> with only its network prefix kept: the IPv4 or IPv6 prefix length, by family.</summary>
+    /// <summary>
+    /// Returns the canonical text of <paramref name="address"/> with only its network prefix kept: the IPv4 or IPv6
+    /// prefix length, by family.
+    /// </summary>
     public static string Apply(IPAddress address, int ipv4PrefixLength, int ipv6PrefixLength)
     {
         Span<byte> bytes = stackalloc byte[16];

@@ -9,14 +9,21 @@ namespace TrackingPixel;
 public sealed class IpMaskingOptions
 {
     /// <summary>Gets or sets how many leading bits of an IPv4 address are kept.</summary>
-    /// <value>Defaults to 24 (<c>203.0.113.7</c> becomes <c>203.0.113.0</c>); 16 keeps two bytes, as Matomo's default. Range 0 to 24.</value>
+    /// <value>
+    /// Defaults to 24 (<c>203.0.113.7</c> becomes <c>203.0.113.0</c>); 16 keeps two bytes, as Matomo's default. Range 0
+    /// to 24.
+    /// </value>
     public int Ipv4PrefixLength { get; set; } = 24;
 
     /// <summary>Gets or sets how many leading bits of an IPv6 address are kept.</summary>
-    /// <value>Defaults to 48 (a site's routing prefix; <c>2001:db8:1:2::7</c> becomes <c>2001:db8:1::</c>). Range 0 to 64.</value>
+    /// <value>
+    /// Defaults to 48 (a site's routing prefix; <c>2001:db8:1:2::7</c> becomes <c>2001:db8:1::</c>). Range 0 to 64.
+    /// </value>
     public int Ipv6PrefixLength { get; set; } = 48;
 
-    /// <summary>Gets or sets a value indicating whether the address is removed from the record instead of masked.</summary>
+    /// <summary>
+    /// Gets or sets a value indicating whether the address is removed from the record instead of masked.
+    /// </summary>
     /// <value>Defaults to <see langword="false"/>.</value>
     public bool DropAddress { get; set; }
 }

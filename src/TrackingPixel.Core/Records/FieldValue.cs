@@ -26,7 +26,9 @@ internal readonly struct FieldValue
 
     public FieldKind Kind { get; }
 
-    /// <summary>Gets whether a cut value would be wrong rather than short, like an address: kept whole or dropped.</summary>
+    /// <summary>
+    /// Gets whether a cut value would be wrong rather than short, like an address: kept whole or dropped.
+    /// </summary>
     public bool Whole { get; }
 
     public string? Text { get; }

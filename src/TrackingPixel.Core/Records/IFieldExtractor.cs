@@ -16,7 +16,9 @@ public interface IFieldExtractor
     /// <param name="record">The record being built; fields keep the order they are first set in.</param>
     void Extract(PixelRequest request, RecordBuilder record);
 
-    /// <summary>Describes the fields this extractor sets, so the record's JSON Schema and Athena table can be generated.</summary>
+    /// <summary>
+    /// Describes the fields this extractor sets, so the record's JSON Schema and Athena table can be generated.
+    /// </summary>
     /// <returns>The fields, in the order they are set; none by default.</returns>
     IEnumerable<FieldDescriptor> DescribeFields() => [];
 }

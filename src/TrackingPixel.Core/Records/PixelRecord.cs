@@ -4,7 +4,8 @@ using System.Text;
 namespace TrackingPixel;
 
 /// <summary>
-/// One written record: a UTF-8 JSON object followed by <c>"\n"</c>, in a pooled buffer returned on <see cref="Dispose"/>.
+/// One written record: a UTF-8 JSON object followed by <c>"\n"</c>, in a pooled buffer returned on
+/// <see cref="Dispose"/>.
 /// </summary>
 /// <remarks>
 /// The bytes are exactly what a publisher sends or stores, so newline-delimited files and Firehose objects in S3

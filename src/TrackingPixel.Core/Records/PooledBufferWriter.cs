@@ -2,7 +2,9 @@ using System.Buffers;
 
 namespace TrackingPixel;
 
-/// <summary>An <see cref="IBufferWriter{T}"/> over arrays rented from the shared pool, whose filled array can be handed off.</summary>
+/// <summary>
+/// An <see cref="IBufferWriter{T}"/> over arrays rented from the shared pool, whose filled array can be handed off.
+/// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private const int InitialSize = 1024;
@@ -29,7 +31,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return _buffer.AsSpan(start);
     }
 
-    /// <summary>Hands the filled array to the caller, who returns it to the pool, and starts over with a fresh one.</summary>
+    /// <summary>
+    /// Hands the filled array to the caller, who returns it to the pool, and starts over with a fresh one.
+    /// </summary>
     public byte[] Detach(out int length)
     {
         var filled = _buffer;

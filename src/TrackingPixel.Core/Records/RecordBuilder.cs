@@ -3,13 +3,15 @@ using System.Diagnostics.CodeAnalysis;
 namespace TrackingPixel;
 
 /// <summary>
-/// The record being built for one request: extractors set named fields on it and the pipeline writes it as one JSON line.
+/// The record being built for one request: extractors set named fields on it and the pipeline writes it as one JSON
+/// line.
 /// </summary>
 /// <remarks>
 /// Fields keep the position they were first set at, so the record's field order is the extractors' registration order;
 /// setting a field again replaces its value in place. Values are held by reference and only bounded, sanitised and
-/// escaped when the record is written, so setting a field is cheap. A builder is used by one request at a time.
-/// The name <see cref="FieldNames.Truncated"/> is reserved for the writer: setting it throws <see cref="ArgumentException"/>.
+/// escaped when the record is written, so setting a field is cheap. A builder is used by one request at a time. The
+/// name <see cref="FieldNames.Truncated"/> is reserved for the writer: setting it throws
+/// <see cref="ArgumentException"/>.
 /// </remarks>
 public sealed class RecordBuilder
 {
@@ -22,7 +24,9 @@ public sealed class RecordBuilder
         MissingValue = missingValue;
     }
 
-    /// <summary>Gets the value a field gets when its source is absent: <c>"unknown"</c> unless configured otherwise.</summary>
+    /// <summary>
+    /// Gets the value a field gets when its source is absent: <c>"unknown"</c> unless configured otherwise.
+    /// </summary>
     /// <value><see langword="null"/> means absent values are written as JSON <c>null</c>.</value>
     public string? MissingValue { get; }
 
@@ -34,14 +38,20 @@ public sealed class RecordBuilder
 
     internal IReadOnlyList<string> Problems => _problems ?? (IReadOnlyList<string>)[];
 
-    /// <summary>Sets a string field; a <see langword="null"/> value means the source was absent and writes <see cref="MissingValue"/>.</summary>
+    /// <summary>
+    /// Sets a string field; a <see langword="null"/> value means the source was absent and writes
+    /// <see cref="MissingValue"/>.
+    /// </summary>
     /// <param name="name">The field name.</param>
     /// <param name="value">The value, or <see langword="null"/> when absent.</param>
     public void Set(string name, string? value) =>
         Put(name, value is not null ? FieldValue.FromString(value)
                   : MissingValue is not null ? FieldValue.FromString(MissingValue) : FieldValue.Null);
 
-    /// <summary>Sets a string field that must never be cut, such as an address: it is written whole or, if it cannot fit, dropped and listed.</summary>
+    /// <summary>
+    /// Sets a string field that must never be cut, such as an address: it is written whole or, if it cannot fit,
+    /// dropped and listed.
+    /// </summary>
     internal void SetWhole(string name, string? value) =>
         Put(name, value is not null ? FieldValue.FromString(value, whole: true)
                   : MissingValue is not null ? FieldValue.FromString(MissingValue) : FieldValue.Null);
@@ -72,7 +82,9 @@ public sealed class RecordBuilder
     /// <param name="value">The value.</param>
     public void Set(string name, bool value) => Put(name, FieldValue.FromBoolean(value));
 
-    /// <summary>Sets a timestamp field, written in UTC as ISO 8601 with milliseconds (<c>2024-05-01T12:34:56.789Z</c>).</summary>
+    /// <summary>
+    /// Sets a timestamp field, written in UTC as ISO 8601 with milliseconds (<c>2024-05-01T12:34:56.789Z</c>).
+    /// </summary>
     /// <param name="name">The field name.</param>
     /// <param name="value">The instant.</param>
     public void Set(string name, DateTimeOffset value) => Put(name, FieldValue.FromTimestamp(value));
@@ -116,7 +128,9 @@ public sealed class RecordBuilder
     /// <summary>Asks for this request to produce no record; the pixel is still served.</summary>
     public void Discard() => IsDiscarded = true;
 
-    /// <summary>Reports that part of the request was malformed; the pipeline counts and logs it without its value.</summary>
+    /// <summary>
+    /// Reports that part of the request was malformed; the pipeline counts and logs it without its value.
+    /// </summary>
     /// <param name="field">The field affected.</param>
     /// <param name="problem">A short description, never containing request data.</param>
     public void ReportInputProblem(string field, string problem) => (_problems ??= []).Add($"{field}: {problem}");
@@ -124,7 +138,9 @@ public sealed class RecordBuilder
     internal ReadOnlySpan<Entry> Entries => _entries.AsSpan(0, Count);
 
     /// <summary>Resolves the request's client address on first use; every extractor of the request shares it.</summary>
-    /// <remarks>Kept here, the per-request scratch, so the request view stays a plain description of the request.</remarks>
+    /// <remarks>
+    /// Kept here, the per-request scratch, so the request view stays a plain description of the request.
+    /// </remarks>
     internal ResolvedClientAddress ClientAddress(ClientIpResolver resolver, PixelRequest request) =>
         _clientAddress ??= resolver.Resolve(request);
 

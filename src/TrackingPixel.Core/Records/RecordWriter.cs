@@ -177,7 +177,9 @@ internal sealed class RecordWriter : IDisposable
         return destination[..written];
     }
 
-    /// <summary>Halves the longest remaining string that may be cut; once every such string is empty, drops fields from the end.</summary>
+    /// <summary>
+    /// Halves the longest remaining string that may be cut; once every such string is empty, drops fields from the end.
+    /// </summary>
     private void Shrink(ReadOnlySpan<RecordBuilder.Entry> entries)
     {
         var longest = -1;
@@ -234,7 +236,9 @@ internal sealed class RecordWriter : IDisposable
     private bool IsTruncated(in RecordBuilder.Entry entry, int index) =>
         _limits[index] == Dropped || (entry.Value.Text is { } text && _limits[index] < text.Length);
 
-    /// <summary>Returns a length of at most <paramref name="max"/> that does not end between a surrogate pair.</summary>
+    /// <summary>
+    /// Returns a length of at most <paramref name="max"/> that does not end between a surrogate pair.
+    /// </summary>
     private static int SafeCut(string text, int max)
     {
         if (text.Length <= max)

@@ -7,7 +7,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds your own extractors and record policies: the plug-in points every built-in field uses too.</summary>
 public static class TrackingPixelBuilderExtractorExtensions
 {
-    /// <summary>Adds an extractor class, created once by dependency injection; adding the same type twice adds it once.</summary>
+    /// <summary>
+    /// Adds an extractor class, created once by dependency injection; adding the same type twice adds it once.
+    /// </summary>
     /// <typeparam name="T">The extractor type.</typeparam>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <returns>The builder, for chaining.</returns>

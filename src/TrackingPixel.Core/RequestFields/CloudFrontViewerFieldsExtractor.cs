@@ -2,7 +2,10 @@ using System.Buffers;
 
 namespace TrackingPixel;
 
-/// <summary>Sets <c>country</c>, <c>region</c> and <c>city</c> from CloudFront's viewer location headers, each only when present.</summary>
+/// <summary>
+/// Sets <c>country</c>, <c>region</c> and <c>city</c> from CloudFront's viewer location headers, each only when
+/// present.
+/// </summary>
 /// <remarks>
 /// CloudFront adds these headers when the cache or origin request policy forwards them, replacing any a client sent.
 /// Without CloudFront in front a client can send them itself, so enable this only behind CloudFront. The country must

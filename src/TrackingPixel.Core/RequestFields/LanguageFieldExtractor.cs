@@ -1,7 +1,9 @@
 
 namespace TrackingPixel;
 
-/// <summary>Sets <c>language</c>: the first tag of <c>Accept-Language</c> (<c>en-US</c> from <c>en-US,en;q=0.9</c>).</summary>
+/// <summary>
+/// Sets <c>language</c>: the first tag of <c>Accept-Language</c> (<c>en-US</c> from <c>en-US,en;q=0.9</c>).
+/// </summary>
 /// <remarks>
 /// Browsers list the user's preferred language first. The tag is checked against the BCP 47 shape (a 2 to 8 letter
 /// language, then subtags of 1 to 8 letters or digits, 35 characters at most); anything else, and the wildcard

@@ -1,7 +1,9 @@
 
 namespace TrackingPixel;
 
-/// <summary>Sets <c>referer</c> from the <c>Referer</c> header without its query string, fragment or user name and password.</summary>
+/// <summary>
+/// Sets <c>referer</c> from the <c>Referer</c> header without its query string, fragment or user name and password.
+/// </summary>
 /// <remarks>
 /// Query strings of the page embedding the pixel routinely carry e-mail addresses, tokens and session ids, so they are
 /// dropped unless asked for. Credentials in the authority (<c>https://user:pass@host/</c>) are always dropped.

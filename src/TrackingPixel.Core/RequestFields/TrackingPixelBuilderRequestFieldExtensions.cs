@@ -6,9 +6,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds ready-made fields from common request headers, reduced to what analytics needs.</summary>
 public static class TrackingPixelBuilderRequestFieldExtensions
 {
-    /// <summary>Adds the <c>Referer</c> header without its query string and fragment (and always without credentials).</summary>
+    /// <summary>
+    /// Adds the <c>Referer</c> header without its query string and fragment (and always without credentials).
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
-    /// <param name="keepQuery"><see langword="true"/> keeps the query string; it often carries e-mail addresses and tokens.</param>
+    /// <param name="keepQuery">
+    /// <see langword="true"/> keeps the query string; it often carries e-mail addresses and tokens.
+    /// </param>
     /// <param name="fieldName">The field's name; <c>referer</c> by default.</param>
     /// <returns>The builder, for chaining.</returns>
     public static ITrackingPixelBuilder AddRefererField(this ITrackingPixelBuilder builder, bool keepQuery = false, string fieldName = FieldNames.Referer)
@@ -19,7 +23,9 @@ public static class TrackingPixelBuilderRequestFieldExtensions
         return builder;
     }
 
-    /// <summary>Adds the preferred language: the first tag of <c>Accept-Language</c>, such as <c>en-US</c>, validated.</summary>
+    /// <summary>
+    /// Adds the preferred language: the first tag of <c>Accept-Language</c>, such as <c>en-US</c>, validated.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="fieldName">The field's name; <c>language</c> by default.</param>
     /// <returns>The builder, for chaining.</returns>
@@ -31,10 +37,16 @@ public static class TrackingPixelBuilderRequestFieldExtensions
         return builder;
     }
 
-    /// <summary>Adds <c>country</c>, <c>region</c> and <c>city</c> from CloudFront's viewer headers, each only when CloudFront sent it.</summary>
+    /// <summary>
+    /// Adds <c>country</c>, <c>region</c> and <c>city</c> from CloudFront's viewer headers, each only when CloudFront
+    /// sent it.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <returns>The builder, for chaining.</returns>
-    /// <remarks>Use only behind CloudFront, with an origin request policy forwarding the <c>CloudFront-Viewer-*</c> headers. Adding it twice adds it once.</remarks>
+    /// <remarks>
+    /// Use only behind CloudFront, with an origin request policy forwarding the <c>CloudFront-Viewer-*</c> headers.
+    /// Adding it twice adds it once.
+    /// </remarks>
     public static ITrackingPixelBuilder AddCloudFrontViewerFields(this ITrackingPixelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

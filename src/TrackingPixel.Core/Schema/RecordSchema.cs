@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace TrackingPixel;
 
 /// <summary>
-/// The shape of the records the configured extractors produce, as a JSON Schema; sinks derive their own table definitions from it.
+/// The shape of the records the configured extractors produce, as a JSON Schema; sinks derive their own table
+/// definitions from it.
 /// </summary>
 /// <remarks>
 /// Fields come in record order, each named once; <see cref="FieldNames.Truncated"/> is always listed last because any

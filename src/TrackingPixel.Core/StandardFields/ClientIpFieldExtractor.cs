@@ -1,7 +1,9 @@
 
 namespace TrackingPixel;
 
-/// <summary>Sets <c>ip</c> from the client IP policy; an address that does not validate is never recorded as sent.</summary>
+/// <summary>
+/// Sets <c>ip</c> from the client IP policy; an address that does not validate is never recorded as sent.
+/// </summary>
 internal sealed class ClientIpFieldExtractor(ClientIpResolver resolver) : IFieldExtractor
 {
     public void Extract(PixelRequest request, RecordBuilder record)

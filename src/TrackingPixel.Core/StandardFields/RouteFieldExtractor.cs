@@ -1,6 +1,9 @@
 namespace TrackingPixel;
 
-/// <summary>Sets a field from a parameter of the pixel's route, such as <c>campaign</c> from <c>/o/{campaign}/{recipient}.gif</c>.</summary>
+/// <summary>
+/// Sets a field from a parameter of the pixel's route, such as <c>campaign</c> from
+/// <c>/o/{campaign}/{recipient}.gif</c>.
+/// </summary>
 internal sealed class RouteFieldExtractor(string fieldName, string parameterName) : IFieldExtractor
 {
     public void Extract(PixelRequest request, RecordBuilder record) =>

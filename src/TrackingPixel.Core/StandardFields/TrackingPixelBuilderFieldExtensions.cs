@@ -5,7 +5,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds fields to the record. Fields appear in the order they are added.</summary>
 public static class TrackingPixelBuilderFieldExtensions
 {
-    /// <summary>Adds the original aws-samples record's five fields: <c>date</c>, <c>ip</c>, <c>userAgent</c>, <c>userId</c> (query <c>userid</c>) and <c>thirdPartyId</c> (query <c>thirdpartyname</c>).</summary>
+    /// <summary>
+    /// Adds the original aws-samples record's five fields: <c>date</c>, <c>ip</c>, <c>userAgent</c>, <c>userId</c>
+    /// (query <c>userid</c>) and <c>thirdPartyId</c> (query <c>thirdpartyname</c>).
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <remarks>Adding them twice adds them once.</remarks>
@@ -29,7 +32,9 @@ public static class TrackingPixelBuilderFieldExtensions
     /// <summary>Adds a field holding the first value of a query parameter, or the missing value when absent.</summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="fieldName">The field's name in the record, for example <c>campaign</c>.</param>
-    /// <param name="parameterName">The query parameter, compared case-sensitively, for example <c>utm_campaign</c>.</param>
+    /// <param name="parameterName">
+    /// The query parameter, compared case-sensitively, for example <c>utm_campaign</c>.
+    /// </param>
     /// <returns>The builder, for chaining.</returns>
     public static ITrackingPixelBuilder AddQueryField(this ITrackingPixelBuilder builder, string fieldName, string parameterName)
     {
@@ -40,12 +45,19 @@ public static class TrackingPixelBuilderFieldExtensions
         return builder;
     }
 
-    /// <summary>Adds a field holding a parameter of the pixel's route, or the missing value when the route has none by that name.</summary>
+    /// <summary>
+    /// Adds a field holding a parameter of the pixel's route, or the missing value when the route has none by that
+    /// name.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="fieldName">The field's name in the record, for example <c>campaign</c>.</param>
-    /// <param name="parameterName">The route parameter, compared case-sensitively: <c>campaign</c> in <c>/o/{campaign}/{recipient}.gif</c>.</param>
+    /// <param name="parameterName">
+    /// The route parameter, compared case-sensitively: <c>campaign</c> in <c>/o/{campaign}/{recipient}.gif</c>.
+    /// </param>
     /// <returns>The builder, for chaining.</returns>
-    /// <remarks>The route is the pattern given to <c>MapTrackingPixel</c>, or to <c>UseLambdaPixelPath</c> in Lambda.</remarks>
+    /// <remarks>
+    /// The route is the pattern given to <c>MapTrackingPixel</c>, or to <c>UseLambdaPixelPath</c> in Lambda.
+    /// </remarks>
     public static ITrackingPixelBuilder AddRouteField(this ITrackingPixelBuilder builder, string fieldName, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -72,7 +84,9 @@ public static class TrackingPixelBuilderFieldExtensions
     /// <summary>Adds a computed field without writing a class.</summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="fieldName">The field's name in the record.</param>
-    /// <param name="compute">Computes the value from the request; <see langword="null"/> means absent. Must be thread-safe.</param>
+    /// <param name="compute">
+    /// Computes the value from the request; <see langword="null"/> means absent. Must be thread-safe.
+    /// </param>
     /// <returns>The builder, for chaining.</returns>
     public static ITrackingPixelBuilder AddField(this ITrackingPixelBuilder builder, string fieldName, Func<PixelRequest, string?> compute)
     {

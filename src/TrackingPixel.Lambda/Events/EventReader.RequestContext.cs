@@ -4,7 +4,9 @@ namespace TrackingPixel.Lambda.Events;
 
 internal static partial class EventReader
 {
-    /// <summary>Reads <c>requestContext</c>: the request's id, time and source address, and what says which service sent it.</summary>
+    /// <summary>
+    /// Reads <c>requestContext</c>: the request's id, time and source address, and what says which service sent it.
+    /// </summary>
     private static void ReadRequestContext(ref Utf8JsonReader reader, ref EventFacts facts)
     {
         if (reader.TokenType != JsonTokenType.StartObject)

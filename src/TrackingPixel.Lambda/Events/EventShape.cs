@@ -8,8 +8,8 @@ namespace TrackingPixel.Lambda.Events;
 /// A pixel request has a <c>requestContext</c> object and, for payload 2.0 (HTTP API, Function URL), the strings
 /// <c>rawPath</c> and <c>requestContext.http.method</c>; for payload 1.0 (REST API) and Application Load Balancer
 /// events, the strings <c>httpMethod</c> and <c>path</c>. Events that look half like one, such as a Bedrock agent's
-/// (<c>httpMethod</c>, <c>apiPath</c>, no <c>requestContext</c>) or a Lambda destination record (<c>"version": "1.0"</c>
-/// and a <c>requestContext</c>, no method or path), fail those rules.
+/// (<c>httpMethod</c>, <c>apiPath</c>, no <c>requestContext</c>) or a Lambda destination record
+/// (<c>"version": "1.0"</c> and a <c>requestContext</c>, no method or path), fail those rules.
 /// </remarks>
 internal static class EventShape
 {

@@ -18,7 +18,9 @@ internal enum ScalarKind : byte
     Literal,
 }
 
-/// <summary>Where one scalar value sits in the payload: positions instead of a string, so unread values cost nothing.</summary>
+/// <summary>
+/// Where one scalar value sits in the payload: positions instead of a string, so unread values cost nothing.
+/// </summary>
 /// <param name="Start">The offset of the value's first byte (inside the quotes for strings).</param>
 /// <param name="Length">The byte length of the value (without quotes).</param>
 /// <param name="Kind">How the bytes read as text.</param>
@@ -27,7 +29,9 @@ internal readonly record struct JsonScalar(int Start, int Length, ScalarKind Kin
     /// <summary>A missing value.</summary>
     public static JsonScalar Absent => default;
 
-    /// <summary>Whether the value was a JSON string, as the documented event shapes require of their key members.</summary>
+    /// <summary>
+    /// Whether the value was a JSON string, as the documented event shapes require of their key members.
+    /// </summary>
     public bool IsString => Kind is ScalarKind.Text or ScalarKind.EscapedText;
 
     /// <summary>The value's bytes in <paramref name="payload"/>, escapes included.</summary>

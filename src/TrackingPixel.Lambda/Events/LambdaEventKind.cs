@@ -12,7 +12,9 @@ internal enum LambdaEventKind
     /// <summary>API Gateway REST API proxy integration, or an HTTP API with payload format 1.0.</summary>
     RestApiV1,
 
-    /// <summary>An Application Load Balancer target group: single-value <c>headers</c> and <c>queryStringParameters</c>.</summary>
+    /// <summary>
+    /// An Application Load Balancer target group: single-value <c>headers</c> and <c>queryStringParameters</c>.
+    /// </summary>
     ApplicationLoadBalancer,
 
     /// <summary>An Application Load Balancer target group with multi-value headers enabled.</summary>

@@ -15,7 +15,9 @@ namespace TrackingPixel.Lambda.Events;
 /// </remarks>
 internal static class LenientJson
 {
-    /// <summary>Reads the current value as text; <see langword="null"/> for JSON null, objects and arrays (which are skipped).</summary>
+    /// <summary>
+    /// Reads the current value as text; <see langword="null"/> for JSON null, objects and arrays (which are skipped).
+    /// </summary>
     public static string? ReadValue(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -37,8 +39,12 @@ internal static class LenientJson
     public static string ReadString(ref Utf8JsonReader reader) =>
         reader.ValueIsEscaped ? Unescape(reader.ValueSpan) : Encoding.UTF8.GetString(reader.ValueSpan);
 
-    /// <summary>Unescapes JSON string content (without its quotes), keeping <c>\uXXXX</c> surrogates as they are, paired or not.</summary>
-    /// <remarks>The reader has validated the content, so every escape is well formed and the rest is valid UTF-8.</remarks>
+    /// <summary>
+    /// Unescapes JSON string content (without its quotes), keeping <c>\uXXXX</c> surrogates as they are, paired or not.
+    /// </summary>
+    /// <remarks>
+    /// The reader has validated the content, so every escape is well formed and the rest is valid UTF-8.
+    /// </remarks>
     public static string Unescape(ReadOnlySpan<byte> escaped)
     {
         var text = new StringBuilder(escaped.Length);
@@ -76,7 +82,9 @@ internal static class LenientJson
     }
 
     /// <summary>Whether the current property name or string is the ASCII <paramref name="name"/>.</summary>
-    /// <remarks>Not <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>: it throws on an escaped lone surrogate.</remarks>
+    /// <remarks>
+    /// Not <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>: it throws on an escaped lone surrogate.
+    /// </remarks>
     public static bool Is(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
         reader.ValueIsEscaped ? Ascii.Equals(name, Unescape(reader.ValueSpan)) : reader.ValueSpan.SequenceEqual(name);
 }

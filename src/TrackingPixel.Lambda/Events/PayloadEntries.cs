@@ -2,7 +2,9 @@ using System.Buffers;
 
 namespace TrackingPixel.Lambda.Events;
 
-/// <summary>Collects the entries of every map and list in an event during the reading pass, in a pooled buffer.</summary>
+/// <summary>
+/// Collects the entries of every map and list in an event during the reading pass, in a pooled buffer.
+/// </summary>
 internal struct PayloadEntries(int capacity)
 {
     private PayloadEntry[] _buffer = ArrayPool<PayloadEntry>.Shared.Rent(capacity);

@@ -27,7 +27,9 @@ internal sealed class PayloadHeaders(EventPayload payload, EntryRange multi, Ent
         return value is not null;
     }
 
-    /// <summary>Every present header, named as first seen, with the value the lookup gives; a rare, allocating path.</summary>
+    /// <summary>
+    /// Every present header, named as first seen, with the value the lookup gives; a rare, allocating path.
+    /// </summary>
     public override IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -26,7 +26,9 @@ internal static class LambdaLogLine
         _ => "FATAL",
     };
 
-    /// <summary>Reads <c>AWS_LAMBDA_LOG_LEVEL</c>; anything unrecognised means INFO, as Lambda itself assumes.</summary>
+    /// <summary>
+    /// Reads <c>AWS_LAMBDA_LOG_LEVEL</c>; anything unrecognised means INFO, as Lambda itself assumes.
+    /// </summary>
     public static LogLevel ParseLevel(string? name) => name?.Trim().ToUpperInvariant() switch
     {
         "TRACE" => LogLevel.Trace,

@@ -27,7 +27,9 @@ internal static class ProxyResponse
 
     private static readonly byte[][] NotFounds = [.. Enum.GetValues<LambdaEventKind>().Select(k => Write(k, 404, NotFoundHeaders, null))];
 
-    /// <summary>Payload format 2.0 (HTTP API, Function URL): <c>headers</c> only, as 2.0 has no multi-value maps.</summary>
+    /// <summary>
+    /// Payload format 2.0 (HTTP API, Function URL): <c>headers</c> only, as 2.0 has no multi-value maps.
+    /// </summary>
     public static ReadOnlyMemory<byte> HttpApiV2 => For(LambdaEventKind.HttpApiV2);
 
     /// <summary>Payload format 1.0 (REST API): <c>headers</c> and <c>multiValueHeaders</c>.</summary>

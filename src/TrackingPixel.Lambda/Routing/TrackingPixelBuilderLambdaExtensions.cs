@@ -7,7 +7,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Configures how the Lambda host answers the events it receives.</summary>
 public static class TrackingPixelBuilderLambdaExtensions
 {
-    /// <summary>Serves the pixel only on <paramref name="pattern"/>; other paths get a bodiless 404 and no record.</summary>
+    /// <summary>
+    /// Serves the pixel only on <paramref name="pattern"/>; other paths get a bodiless 404 and no record.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="pattern">
     /// The path, for example <c>/pixel.gif</c>, or a route with parameters such as <c>/o/{campaign}/{recipient}.gif</c>

@@ -3,8 +3,13 @@ using Xunit.Abstractions;
 
 namespace TrackingPixel.Tests.AgentClassification;
 
-/// <summary>Measures the built-in rules on the vendored corpora: the figures docs/privacy.md quotes come from here.</summary>
-/// <remarks>Reproduce with <c>dotnet test tests/TrackingPixel.Core.Tests --filter CorpusTests --logger "console;verbosity=detailed"</c>.</remarks>
+/// <summary>
+/// Measures the built-in rules on the vendored corpora: the figures docs/privacy.md quotes come from here.
+/// </summary>
+/// <remarks>
+/// Reproduce with
+/// <c>dotnet test tests/TrackingPixel.Core.Tests --filter CorpusTests --logger "console;verbosity=detailed"</c>.
+/// </remarks>
 public class CorpusTests(ITestOutputHelper output)
 {
     private static readonly IAgentClassifier Classifier = AgentClassifiers.Create(new AgentClassificationOptions());

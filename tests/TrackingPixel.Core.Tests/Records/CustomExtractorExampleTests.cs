@@ -3,7 +3,9 @@ using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Records;
 
-/// <summary>The custom extractor docs/core.md shows, kept here so the documented code compiles and does what it says.</summary>
+/// <summary>
+/// The custom extractor docs/core.md shows, kept here so the documented code compiles and does what it says.
+/// </summary>
 public class CustomExtractorExampleTests
 {
     [Theory]

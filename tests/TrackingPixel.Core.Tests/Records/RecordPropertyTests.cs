@@ -7,13 +7,17 @@ using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Records;
 
-/// <summary>Generated hostile requests under generated (valid) limits: every one must give one bounded, valid JSON line.</summary>
+/// <summary>
+/// Generated hostile requests under generated (valid) limits: every one must give one bounded, valid JSON line.
+/// </summary>
 public class RecordPropertyTests
 {
     private static readonly string[] ConfiguredFields =
         [FieldNames.Date, FieldNames.Ip, FieldNames.UserAgent, FieldNames.UserId, FieldNames.ThirdPartyId, "referer", "a", "queryLength"];
 
-    /// <summary>Any UTF-16 code unit, weighted towards the ones that break naive writers: surrogates, controls, escapes.</summary>
+    /// <summary>
+    /// Any UTF-16 code unit, weighted towards the ones that break naive writers: surrogates, controls, escapes.
+    /// </summary>
     private static readonly Gen<char> HostileChar = Gen.Frequency(
         (4, Gen.Char[(char)0x20, (char)0x7E]),
         (2, Gen.Char[(char)0, (char)0x1F]),

@@ -3,11 +3,15 @@ using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Records;
 
-/// <summary>The exact bytes of representative records, compared with the reviewed files in <c>__snapshots__</c>.</summary>
+/// <summary>
+/// The exact bytes of representative records, compared with the reviewed files in <c>__snapshots__</c>.
+/// </summary>
 /// <remarks>See <see cref="Snapshot"/> for how to update them.</remarks>
 public class RecordSnapshotTests
 {
-    /// <summary>Quotes, backslashes, newlines, control characters, DEL, an emoji, and both kinds of lone surrogate.</summary>
+    /// <summary>
+    /// Quotes, backslashes, newlines, control characters, DEL, an emoji, and both kinds of lone surrogate.
+    /// </summary>
     private static readonly string HostileUserAgent =
         "Mozilla/5.0 \"quoted\" back\\slash \\\" line1\nline2\r\n tab\t nul\0 bell\u0007 esc\u001b del\u007f nbsp\u00a0 "
         + "ls\u2028 ps\u2029 emoji😀 high" + '\uD800' + " low" + '\uDC00' + " </script><script>alert(1)</script>";

@@ -1,6 +1,8 @@
 namespace TrackingPixel.Tests.Support;
 
-/// <summary>A clock that can be moved freely (backwards too) and can hold the caller of <see cref="GetUtcNow"/> until released.</summary>
+/// <summary>
+/// A clock that can be moved freely (backwards too) and can hold the caller of <see cref="GetUtcNow"/> until released.
+/// </summary>
 public sealed class GatedTimeProvider(DateTimeOffset now) : TimeProvider, IDisposable
 {
     private readonly ManualResetEventSlim _open = new(true);

@@ -5,8 +5,8 @@ namespace TrackingPixel.Tests.Support;
 
 /// <summary>Compares bytes with a committed file under <c>__snapshots__</c> next to the calling test.</summary>
 /// <remarks>
-/// A missing or different snapshot fails the test. To accept new output, run the tests with
-/// <c>UPDATE_SNAPSHOTS=1</c> (ignored when <c>CI=true</c>), then review the changed files in the diff before committing.
+/// A missing or different snapshot fails the test. To accept new output, run the tests with <c>UPDATE_SNAPSHOTS=1</c>
+/// (ignored when <c>CI=true</c>), then review the changed files in the diff before committing.
 /// </remarks>
 public static class Snapshot
 {

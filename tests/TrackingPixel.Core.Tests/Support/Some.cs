@@ -9,7 +9,10 @@ public static class Some
 {
     public static readonly DateTimeOffset Time = new(2024, 5, 1, 12, 34, 56, 789, TimeSpan.Zero);
 
-    /// <summary>The request the original aws-samples README shows: <c>?userid=aws_user&amp;thirdpartyname=example.hightrafficwebsite.com</c>.</summary>
+    /// <summary>
+    /// The request the original aws-samples README shows:
+    /// <c>?userid=aws_user&amp;thirdpartyname=example.hightrafficwebsite.com</c>.
+    /// </summary>
     public static PixelRequest OriginalExampleRequest() => Request(
         "userid=aws_user&thirdpartyname=example.hightrafficwebsite.com",
         new Dictionary<string, string>

@@ -2,7 +2,9 @@ using TrackingPixel.Lambda.Tests.Support;
 
 namespace TrackingPixel.Lambda.Tests.Events;
 
-/// <summary>Each event fixture under events/ (also usable with <c>sam local invoke --event</c>) maps to its exact record.</summary>
+/// <summary>
+/// Each event fixture under events/ (also usable with <c>sam local invoke --event</c>) maps to its exact record.
+/// </summary>
 public class FixtureTests
 {
     [Theory]

@@ -4,7 +4,10 @@ using TrackingPixel.Lambda.Tests.Support;
 
 namespace TrackingPixel.Lambda.Tests.Events;
 
-/// <summary>Hostile events never crash the mapping: they give a clear <see cref="UnsupportedEventException"/> or a bounded record.</summary>
+/// <summary>
+/// Hostile events never crash the mapping: they give a clear <see cref="UnsupportedEventException"/> or a bounded
+/// record.
+/// </summary>
 public class HostileEventTests
 {
     [Theory]

@@ -11,7 +11,9 @@ public static class Corpus
 
     public static IReadOnlyList<string> InApp { get; } = Lines("in-app.txt");
 
-    /// <summary>Gets the agents of named-agents.tsv: expected class, expected rule (null for none) and user agent.</summary>
+    /// <summary>
+    /// Gets the agents of named-agents.tsv: expected class, expected rule (null for none) and user agent.
+    /// </summary>
     public static IReadOnlyList<(string Class, string? Rule, string UserAgent)> NamedAgents { get; } =
         [.. Lines("named-agents.tsv").Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')).Select(f => (f[0], f[1] == "-" ? null : f[1], f[2]))];
 
