@@ -11,54 +11,97 @@ using Microsoft.AspNetCore.Http;
 namespace TrackingPixel.Lambda.BootstrapDriver;
 
 /// <summary>
-/// An in-process Firehose on loopback for throughput runs: speaks the JSON 1.1 protocol of PutRecord and
-/// PutRecordBatch (every record accepted), counts the records whose <c>Data</c> decodes, and compares each with the
-/// record expected. It does not check signatures or the model (the botocore-checked fake does, in CI); it is only
-/// quick, and keeps connections alive.
+/// An in-process Firehose on loopback for throughput runs and host tests: speaks the JSON 1.1 protocol of PutRecord
+/// and PutRecordBatch, counts the Firehose records whose <c>Data</c> decodes and the NDJSON lines (pixel records) in
+/// them, the 5 KB units Firehose would bill, and compares each line with the record expected. Optionally it answers
+/// after a delay (an in-region call takes tens of milliseconds) and throttles chosen calls whole with a 503
+/// <c>ServiceUnavailableException</c>, storing nothing of them. It does not check signatures or the model (the
+/// botocore-checked fake does, in CI); it is only quick, and keeps connections alive.
 /// </summary>
 internal sealed class LoopbackFirehose : IAsyncDisposable
 {
+    /// <summary>Firehose bills Direct PUT ingestion per record, each rounded up to a multiple of 5 KB.</summary>
+    public const int BillingUnitBytes = 5 * 1024;
+
     private const string ContentType = "application/x-amz-json-1.1";
     private const string RecordId = "49546986683135544286507457936321625675700192471156785154";
     private static readonly byte[] PutRecordAnswer = Encoding.UTF8.GetBytes($$"""{"RecordId":"{{RecordId}}","Encrypted":false}""");
+    private static readonly byte[] Throttled =
+        Encoding.UTF8.GetBytes("""{"__type":"ServiceUnavailableException","message":"Slow down."}""");
 
     private readonly string _stream;
     private readonly byte[]? _expectedRecord;
+    private readonly TimeSpan _latency;
+    private readonly Func<long, bool> _throttle;
     private readonly ConcurrentQueue<string> _problems = new();
+    private readonly ConcurrentQueue<byte[]> _lines = new();
+    private readonly ConcurrentQueue<int> _linesPerCall = new();
+    private readonly bool _keepLines;
     private WebApplication? _app;
     private long _records;
+    private long _lineCount;
+    private long _billedUnits;
     private long _unexpectedRecords;
     private long _putRecordCalls;
     private long _putRecordBatchCalls;
+    private long _calls;
+    private long _throttledCalls;
 
-    private LoopbackFirehose(string stream, byte[]? expectedRecord)
+    private LoopbackFirehose(
+        string stream, byte[]? expectedRecord, TimeSpan latency, Func<long, bool>? throttle, bool keepLines)
     {
         _stream = stream;
         _expectedRecord = expectedRecord;
+        _latency = latency;
+        _throttle = throttle ?? (_ => false);
+        _keepLines = keepLines;
     }
 
     /// <summary>The endpoint URL to give as <c>AWS_ENDPOINT_URL_FIREHOSE</c>.</summary>
     public Uri Url { get; private set; } = new("http://127.0.0.1/");
 
-    /// <summary>Records received and accepted.</summary>
+    /// <summary>Firehose records received and accepted.</summary>
     public long Records => Interlocked.Read(ref _records);
 
-    /// <summary>Records received whose bytes were not the record expected.</summary>
+    /// <summary>NDJSON lines (pixel records) in the Firehose records accepted.</summary>
+    public long Lines => Interlocked.Read(ref _lineCount);
+
+    /// <summary>The 5 KB units Firehose would bill for the records accepted.</summary>
+    public long BilledUnits => Interlocked.Read(ref _billedUnits);
+
+    /// <summary>Lines received whose bytes were not the record expected.</summary>
     public long UnexpectedRecords => Interlocked.Read(ref _unexpectedRecords);
 
     public long PutRecordCalls => Interlocked.Read(ref _putRecordCalls);
 
     public long PutRecordBatchCalls => Interlocked.Read(ref _putRecordBatchCalls);
 
+    /// <summary>Calls answered with a 503, their records not stored.</summary>
+    public long ThrottledCalls => Interlocked.Read(ref _throttledCalls);
+
+    /// <summary>Every line accepted, newline included, when the fake was started to keep them.</summary>
+    public IReadOnlyList<byte[]> ReceivedLines => [.. _lines];
+
+    /// <summary>How many lines each accepted call carried, in the order the calls were answered.</summary>
+    public IReadOnlyList<int> LinesPerCall => [.. _linesPerCall];
+
     /// <summary>Requests that were not a well-formed PutRecord or PutRecordBatch to the stream.</summary>
     public IReadOnlyList<string> Problems => [.. _problems];
 
     /// <summary>Starts the fake.</summary>
     /// <param name="stream">The delivery stream name requests must carry.</param>
-    /// <param name="expectedRecord">The bytes every record should have (a trailing new line aside); null accepts any.</param>
-    public static async Task<LoopbackFirehose> StartAsync(string stream, byte[]? expectedRecord)
+    /// <param name="expectedRecord">The bytes every line should have (its new line aside); null accepts any.</param>
+    /// <param name="latency">How long each call takes before it is answered.</param>
+    /// <param name="throttle">Given the call's number (from 1), whether to answer it 503 and store nothing.</param>
+    /// <param name="keepLines">Whether to keep every line for <see cref="ReceivedLines"/>.</param>
+    public static async Task<LoopbackFirehose> StartAsync(
+        string stream,
+        byte[]? expectedRecord,
+        TimeSpan latency = default,
+        Func<long, bool>? throttle = null,
+        bool keepLines = false)
     {
-        var firehose = new LoopbackFirehose(stream, expectedRecord);
+        var firehose = new LoopbackFirehose(stream, expectedRecord, latency, throttle, keepLines);
         (firehose._app, var authority) = await Loopback.StartAsync(firehose.HandleAsync);
         firehose.Url = new Uri($"http://{authority}/");
         return firehose;
@@ -91,7 +134,7 @@ internal sealed class LoopbackFirehose : IAsyncDisposable
             reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
 
-        var (records, unexpected, error) = Read(read.Buffer, batch);
+        var (records, lines, error) = Read(read.Buffer, batch);
         reader.AdvanceTo(read.Buffer.End);
         if (error is not null)
         {
@@ -100,8 +143,19 @@ internal sealed class LoopbackFirehose : IAsyncDisposable
             return;
         }
 
-        Interlocked.Add(ref _records, records);
-        Interlocked.Add(ref _unexpectedRecords, unexpected);
+        if (_latency > TimeSpan.Zero)
+        {
+            await Task.Delay(_latency);
+        }
+
+        if (_throttle(Interlocked.Increment(ref _calls)))
+        {
+            Interlocked.Increment(ref _throttledCalls);
+            await AnswerAsync(context.Response, 503, Throttled);
+            return;
+        }
+
+        Store(records, lines);
         if (!batch)
         {
             Interlocked.Increment(ref _putRecordCalls);
@@ -111,7 +165,7 @@ internal sealed class LoopbackFirehose : IAsyncDisposable
 
         Interlocked.Increment(ref _putRecordBatchCalls);
         var answer = new StringBuilder("""{"FailedPutCount":0,"Encrypted":false,"RequestResponses":[""");
-        for (var i = 0; i < records; i++)
+        for (var i = 0; i < records.Count; i++)
         {
             answer.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $$"""{"RecordId":"{{RecordId}}"}""");
         }
@@ -128,14 +182,36 @@ internal sealed class LoopbackFirehose : IAsyncDisposable
         await response.Body.WriteAsync(body);
     }
 
-    /// <summary>Counts the records of a PutRecord (<c>Record.Data</c>) or PutRecordBatch (<c>Records[].Data</c>) body.</summary>
-    private (int Records, int Unexpected, string? Error) Read(ReadOnlySequence<byte> body, bool batch)
+    private void Store(List<int> recordSizes, List<byte[]> lines)
+    {
+        Interlocked.Add(ref _records, recordSizes.Count);
+        Interlocked.Add(ref _billedUnits, recordSizes.Sum(size => (size + BillingUnitBytes - 1) / BillingUnitBytes));
+        Interlocked.Add(ref _lineCount, lines.Count);
+        _linesPerCall.Enqueue(lines.Count);
+        foreach (var line in lines)
+        {
+            if (_expectedRecord is not null && !line.AsSpan().TrimEnd((byte)'\n').SequenceEqual(_expectedRecord))
+            {
+                Interlocked.Increment(ref _unexpectedRecords);
+            }
+
+            if (_keepLines)
+            {
+                _lines.Enqueue(line);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the records of a PutRecord (<c>Record.Data</c>) or PutRecordBatch (<c>Records[].Data</c>) body, and the
+    /// lines in them.
+    /// </summary>
+    private (List<int> Sizes, List<byte[]> Lines, string? Error) Read(ReadOnlySequence<byte> body, bool batch)
     {
         var dataDepth = batch ? 3 : 2;
-        var records = 0;
-        var unexpected = 0;
+        var records = new List<int>();
+        var lines = new List<byte[]>();
         var streamSeen = false;
-        Span<byte> decoded = stackalloc byte[4096];
         try
         {
             var json = new Utf8JsonReader(body);
@@ -151,7 +227,7 @@ internal sealed class LoopbackFirehose : IAsyncDisposable
                     json.Read();
                     if (json.TokenType != JsonTokenType.String || json.GetString() != _stream)
                     {
-                        return (0, 0, "DeliveryStreamName is not the stream's");
+                        return ([], [], "DeliveryStreamName is not the stream's");
                     }
 
                     streamSeen = true;
@@ -160,27 +236,49 @@ internal sealed class LoopbackFirehose : IAsyncDisposable
                 {
                     json.Read();
                     var base64 = json.HasValueSequence ? json.ValueSequence.ToArray() : json.ValueSpan;
-                    if (json.TokenType != JsonTokenType.String || json.ValueIsEscaped || base64.Length == 0
-                        || Base64.DecodeFromUtf8(base64, decoded, out _, out var written) != OperationStatus.Done)
+                    if (json.TokenType != JsonTokenType.String || json.ValueIsEscaped
+                        || !TryDecode(base64, out var data))
                     {
-                        return (0, 0, "a Data that is not base64, or over 3 KiB");
+                        return ([], [], "a Data that is not base64");
                     }
 
-                    records++;
-                    if (_expectedRecord is not null && !decoded[..written].TrimEnd((byte)'\n').SequenceEqual(_expectedRecord))
-                    {
-                        unexpected++;
-                    }
+                    records.Add(data.Length);
+                    SplitLines(data, lines);
                 }
             }
         }
         catch (JsonException exception)
         {
-            return (0, 0, "not JSON: " + exception.Message);
+            return ([], [], "not JSON: " + exception.Message);
         }
 
-        return !streamSeen ? (0, 0, "no DeliveryStreamName")
-            : records == 0 || (!batch && records != 1) ? (0, 0, $"{records} records")
-            : (records, unexpected, null);
+        return !streamSeen ? ([], [], "no DeliveryStreamName")
+            : records.Count == 0 || (!batch && records.Count != 1) ? ([], [], $"{records.Count} records")
+            : (records, lines, null);
+    }
+
+    private static bool TryDecode(ReadOnlySpan<byte> base64, out byte[] data)
+    {
+        data = new byte[Base64.GetMaxDecodedFromUtf8Length(base64.Length)];
+        if (base64.IsEmpty || Base64.DecodeFromUtf8(base64, data, out _, out var written) != OperationStatus.Done)
+        {
+            return false;
+        }
+
+        data = data[..written];
+        return true;
+    }
+
+    // Several NDJSON lines may share one Firehose record (packing): each line is one pixel record.
+    private static void SplitLines(byte[] data, List<byte[]> lines)
+    {
+        var rest = data.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..(end + 1)];
+            lines.Add(line.ToArray());
+            rest = rest[line.Length..];
+        }
     }
 }

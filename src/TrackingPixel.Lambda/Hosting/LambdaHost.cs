@@ -12,11 +12,15 @@ internal static partial class LambdaHost
     /// <param name="configureServices">The user's registrations.</param>
     /// <param name="options">The host options.</param>
     /// <param name="handler">Replaces the pixel handler (tests use it to make handling fail).</param>
-    /// <param name="cancellationToken">Stops the host.</param>
+    /// <param name="terminate">
+    /// The environment's shutdown (SIGTERM): stop asking for events, publish within the grace period.
+    /// </param>
+    /// <param name="cancellationToken">Stops the host, abandoning invocations in progress.</param>
     public static async Task<int> RunAsync(
         Action<IServiceCollection> configureServices,
         LambdaHostOptions options,
         Func<IServiceProvider, IInvocationHandler>? handler,
+        CancellationToken terminate,
         CancellationToken cancellationToken)
     {
         var logContext = new LambdaLogContext();
@@ -45,6 +49,7 @@ internal static partial class LambdaHost
                     pipeline,
                     logContext,
                     options.PublishSafetyMargin,
+                    concurrent: options.MaxConcurrency > 1,
                     time,
                     services.GetRequiredService<ILoggerFactory>().CreateLogger("TrackingPixel.Lambda"));
             }
@@ -54,7 +59,16 @@ internal static partial class LambdaHost
                 return 1;
             }
 
-            return await loop.RunAsync(cancellationToken).ConfigureAwait(false);
+            using var shutdown = new Shutdown(options.ShutdownGracePeriod, TimeProvider.System);
+            using var onTerminate = terminate.Register(shutdown.Request);
+            var exitCode = await InvocationLoops.RunAsync(loop, options.MaxConcurrency, shutdown, cancellationToken)
+                .ConfigureAwait(false);
+            if (terminate.IsCancellationRequested)
+            {
+                Log.Terminated(logger);
+            }
+
+            return exitCode;
         }
         finally
         {
@@ -89,5 +103,9 @@ internal static partial class LambdaHost
 
         [LoggerMessage(12, LogLevel.Critical, "The init error could not be reported to the Runtime API")]
         public static partial void InitErrorNotReported(ILogger logger, Exception exception);
+
+        [LoggerMessage(
+            13, LogLevel.Information, "Shut down on SIGTERM; every record taken was published or kept as undelivered")]
+        public static partial void Terminated(ILogger logger);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using TrackingPixel.Lambda.Hosting;
 
@@ -24,9 +25,13 @@ public static class LambdaPixelHost
     /// reported to <c>/runtime/init/error</c> and end the host. An event that is not an HTTP event, or an exception
     /// while handling one, is reported to that invocation's <c>/error</c> and the host keeps serving. The pixel is
     /// posted first; the record is published afterwards, within the invocation's deadline, before the next event is
-    /// requested, because Lambda freezes the environment while the host waits for it.
+    /// requested, because Lambda freezes the environment while the host waits for it. With
+    /// <see cref="LambdaHostOptions.MaxConcurrency"/> above 1 (Lambda Managed Instances) that many invocations are
+    /// served at once. On SIGTERM the host stops asking for events, lets invocations in progress publish for
+    /// <see cref="LambdaHostOptions.ShutdownGracePeriod"/>, sends what is left to the undelivered-record sink and
+    /// returns 0.
     /// </remarks>
-    public static Task<int> RunAsync(
+    public static async Task<int> RunAsync(
         Action<IServiceCollection> configureServices,
         Action<LambdaHostOptions>? configureHost = null,
         CancellationToken cancellationToken = default)
@@ -34,6 +39,15 @@ public static class LambdaPixelHost
         ArgumentNullException.ThrowIfNull(configureServices);
         var options = new LambdaHostOptions();
         configureHost?.Invoke(options);
-        return LambdaHost.RunAsync(configureServices, options, handler: null, cancellationToken);
+        using var terminate = new CancellationTokenSource();
+
+        // Cancelling the signal's default action keeps the process alive until the records in hand are settled.
+        using var onSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            terminate.Cancel();
+        });
+        return await LambdaHost.RunAsync(configureServices, options, handler: null, terminate.Token, cancellationToken)
+            .ConfigureAwait(false);
     }
 }

@@ -1,17 +1,18 @@
 namespace TrackingPixel.Lambda.Logging;
 
-/// <summary>The invocation the host is serving, so every log line can name its request id.</summary>
+/// <summary>The invocation the current flow is serving, so every log line can name its request id.</summary>
 /// <remarks>
-/// One invocation runs at a time in a classic Lambda environment, and the loop sets the id before handling and clears
-/// it before asking for the next event, so a plain volatile field is enough.
+/// The id lives in an <see cref="AsyncLocal{T}"/>: with several invocation loops in one process (Lambda Managed
+/// Instances) each loop's awaits carry their own invocation, so a line logged for one never names another's. The loop
+/// sets it inside the method that handles the invocation, so it is gone again when that method returns.
 /// </remarks>
 internal sealed class LambdaLogContext
 {
-    private volatile string? _requestId;
+    private readonly AsyncLocal<string?> _requestId = new();
 
     public string? RequestId
     {
-        get => _requestId;
-        set => _requestId = value;
+        get => _requestId.Value;
+        set => _requestId.Value = value;
     }
 }

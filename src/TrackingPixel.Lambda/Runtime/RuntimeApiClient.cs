@@ -7,7 +7,10 @@ using System.Text.Json;
 namespace TrackingPixel.Lambda.Runtime;
 
 /// <summary>Speaks the Lambda Runtime API (<c>/2018-06-01</c>) over plain HTTP to the address Lambda gives the process.</summary>
-/// <remarks>Not thread-safe by design: a classic Lambda environment runs one invocation at a time.</remarks>
+/// <remarks>
+/// Thread-safe: with Lambda Managed Instances several invocation loops share it, each long-poll on its own pooled
+/// connection (the handler sets no per-server limit).
+/// </remarks>
 internal sealed class RuntimeApiClient : IDisposable
 {
     private const int MaxErrorMessageLength = 16 * 1024;

@@ -12,6 +12,9 @@ namespace TrackingPixel.Lambda.Runtime;
 /// Lambda freezes the environment while the runtime waits in <c>GET next</c>, so publishing after the response keeps
 /// the publish round trip out of the pixel's latency while leaving nothing in flight across a freeze. Publishing is
 /// bounded by the invocation's deadline minus a safety margin; what does not make it goes to the undelivered sink.
+/// Several loops may share one instance (<see cref="InvocationLoops"/>): everything an invocation owns lives in
+/// locals and in the log context's async-local id, and with <paramref name="concurrent"/> the process-wide
+/// <c>_X_AMZN_TRACE_ID</c> is left alone, since it could name only one of the invocations in progress.
 /// </remarks>
 internal sealed partial class RuntimeLoop(
     RuntimeApiClient client,
@@ -19,21 +22,26 @@ internal sealed partial class RuntimeLoop(
     PixelPipeline pipeline,
     LambdaLogContext logContext,
     TimeSpan safetyMargin,
+    bool concurrent,
     TimeProvider time,
     ILogger logger)
 {
-    /// <summary>Serves invocations until the Runtime API fails or <paramref name="stop"/> is cancelled.</summary>
+    /// <summary>
+    /// Serves invocations until the Runtime API fails, <paramref name="shutdown"/> is requested or
+    /// <paramref name="stop"/> is cancelled.
+    /// </summary>
     /// <returns>The process exit code: 0 when stopped, 1 when the Runtime API can no longer be used.</returns>
-    public async Task<int> RunAsync(CancellationToken stop)
+    public async Task<int> RunAsync(Shutdown shutdown, CancellationToken stop)
     {
+        using var asking = CancellationTokenSource.CreateLinkedTokenSource(stop, shutdown.Requested);
         while (true)
         {
             Invocation invocation;
             try
             {
-                invocation = await client.NextAsync(stop).ConfigureAwait(false);
+                invocation = await client.NextAsync(asking.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (asking.IsCancellationRequested)
             {
                 return 0;
             }
@@ -46,7 +54,7 @@ internal sealed partial class RuntimeLoop(
 
             try
             {
-                await InvokeAsync(invocation, stop).ConfigureAwait(false);
+                await InvokeAsync(invocation, shutdown.GraceOver, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -55,13 +63,16 @@ internal sealed partial class RuntimeLoop(
         }
     }
 
-    private async Task InvokeAsync(Invocation invocation, CancellationToken stop)
+    private async Task InvokeAsync(Invocation invocation, CancellationToken graceOver, CancellationToken stop)
     {
         logContext.RequestId = invocation.RequestId;
+        if (!concurrent)
+        {
+            // Provided runtimes must set this themselves, per invocation, for the X-Ray SDK and log correlation.
+            Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", invocation.TraceId);
+        }
 
-        // Provided runtimes must set this themselves, per invocation, for the X-Ray SDK and log correlation.
-        Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", invocation.TraceId);
-        using var deadline = DeadlineSource(invocation.Deadline, stop);
+        using var deadline = DeadlineSource(invocation.Deadline, graceOver, stop);
         try
         {
             InvocationOutcome outcome;
@@ -88,9 +99,10 @@ internal sealed partial class RuntimeLoop(
         }
     }
 
-    private CancellationTokenSource DeadlineSource(DateTimeOffset? deadline, CancellationToken stop)
+    private CancellationTokenSource DeadlineSource(
+        DateTimeOffset? deadline, CancellationToken graceOver, CancellationToken stop)
     {
-        var source = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var source = CancellationTokenSource.CreateLinkedTokenSource(stop, graceOver);
         if (deadline is { } at)
         {
             var remaining = at - time.GetUtcNow() - safetyMargin;

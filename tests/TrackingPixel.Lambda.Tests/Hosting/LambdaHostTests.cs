@@ -8,7 +8,8 @@ using TrackingPixel.Lambda.Tests.Support;
 namespace TrackingPixel.Lambda.Tests.Hosting;
 
 /// <summary>Drives the host over real HTTP against a fake Runtime API on 127.0.0.1.</summary>
-/// <remarks>One class, so its tests run one at a time: the host sets the process-wide <c>_X_AMZN_TRACE_ID</c>.</remarks>
+/// <remarks>In the host collection, so its tests run one at a time: the host sets <c>_X_AMZN_TRACE_ID</c>.</remarks>
+[Collection(HostCollection.Name)]
 public class LambdaHostTests
 {
     [Fact]
@@ -226,20 +227,57 @@ public class LambdaHostTests
     }
 
     [Theory]
-    [InlineData("127.0.0.1:9001/path", null, "is not a host:port")]
-    [InlineData(null, -1, "PublishSafetyMargin")]
-    public async Task RunAsync_InvalidHostOptions_ExitsWithOneAndLogsWhatToFix(string? runtimeApi, int? marginSeconds, string expected)
+    [InlineData("127.0.0.1:9001/path", null, null, null, "is not a host:port")]
+    [InlineData(null, -1, null, null, "PublishSafetyMargin")]
+    [InlineData(null, null, 0, null, "MaxConcurrency (AWS_LAMBDA_MAX_CONCURRENCY) is 0")]
+    [InlineData(null, null, 1025, null, "set it between 1 and 1024")]
+    [InlineData(null, null, null, 61, "ShutdownGracePeriod")]
+    public async Task RunAsync_InvalidHostOptions_ExitsWithOneAndLogsWhatToFix(
+        string? runtimeApi, int? marginSeconds, int? concurrency, int? graceSeconds, string expected)
     {
         await using var run = await HostRun.StartAsync(options: o =>
         {
             o.RuntimeApi = runtimeApi ?? o.RuntimeApi;
             o.PublishSafetyMargin = marginSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : o.PublishSafetyMargin;
+            o.MaxConcurrency = concurrency ?? o.MaxConcurrency;
+            o.ShutdownGracePeriod = graceSeconds is { } grace ? TimeSpan.FromSeconds(grace) : o.ShutdownGracePeriod;
         });
 
         Assert.Equal(1, await run.ExitCodeAsync());
 
         Assert.Contains(expected, run.Logs, StringComparison.Ordinal);
         Assert.Empty(run.Api.Calls);
+    }
+
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData("32", 32)]
+    [InlineData("thirty-two", 0)]
+    public void MaxConcurrency_ByDefault_IsWhatLambdaSetsInTheEnvironment(string? variable, int expected)
+    {
+        var before = Environment.GetEnvironmentVariable("AWS_LAMBDA_MAX_CONCURRENCY");
+        Environment.SetEnvironmentVariable("AWS_LAMBDA_MAX_CONCURRENCY", variable);
+        try
+        {
+            Assert.Equal(expected, new LambdaHostOptions().MaxConcurrency);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AWS_LAMBDA_MAX_CONCURRENCY", before);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_Sigterm_WhileWaitingForAnEvent_ExitsWithZero()
+    {
+        await using var run = await HostRun.StartAsync();
+        run.Api.Enqueue(Some.Fixture("http-api-v2.json"), "id-1");
+        await run.Api.WaitForNextAsync(2);
+
+        Assert.Equal(0, await run.TerminateAsync());
+
+        Assert.Single(run.Publisher.Records);
+        Assert.Empty(run.Sink.Records);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace TrackingPixel.Lambda.Tests.Support;
 internal sealed class HostRun : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _terminate = new();
     private readonly StringWriter _logs = new();
 
     private HostRun(FakeRuntimeApi api) => Api = api;
@@ -50,7 +51,8 @@ internal sealed class HostRun : IAsyncDisposable
         configure ??= (services, r) => Some.StandardPixel(services, r.Publisher, r.Sink);
 
         // Run on the thread pool, as Main would, so a synchronous stretch in the host never blocks the test.
-        run.Exit = Task.Run(() => LambdaHost.RunAsync(services => configure(services, run), hostOptions, handler, run._stop.Token));
+        run.Exit = Task.Run(() => LambdaHost.RunAsync(
+            services => configure(services, run), hostOptions, handler, run._terminate.Token, run._stop.Token));
         return run;
     }
 
@@ -59,6 +61,13 @@ internal sealed class HostRun : IAsyncDisposable
     {
         await Api.WaitForNextAsync(nextCalls);
         await _stop.CancelAsync();
+        return await ExitCodeAsync();
+    }
+
+    /// <summary>Does what SIGTERM does to the host, and returns its exit code.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        await _terminate.CancelAsync();
         return await ExitCodeAsync();
     }
 
@@ -75,6 +84,7 @@ internal sealed class HostRun : IAsyncDisposable
         {
             await Api.DisposeAsync();
             _stop.Dispose();
+            _terminate.Dispose();
         }
     }
 }

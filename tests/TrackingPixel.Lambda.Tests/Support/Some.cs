@@ -22,6 +22,14 @@ public static class Some
 
     internal static PixelRequest Map(byte[] json, out LambdaEventKind kind) => EventMapper.Map(json, Clock(), out kind);
 
+    /// <summary>The HTTP API fixture for a user of its own, so each event makes a different record.</summary>
+    public static byte[] EventFor(int user) => Encoding.UTF8.GetBytes(Encoding.UTF8
+        .GetString(Fixture("http-api-v2.json"))
+        .Replace("aws_user", $"user-{user}", StringComparison.Ordinal));
+
+    /// <summary>The record, newline included, the standard five fields make of <see cref="EventFor"/>.</summary>
+    public static string RecordFor(int user) => RecordOf(Map(EventFor(user), out _));
+
     /// <summary>Registers the five standard fields with <paramref name="publisher"/> and <paramref name="sink"/>.</summary>
     public static void StandardPixel(IServiceCollection services, RecordingPublisher publisher, CollectingSink? sink = null)
     {
