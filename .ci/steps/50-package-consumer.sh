@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the four packages into a folder feed, then uses them as a new user would: a fresh project outside the
+# Packs the five packages into a folder feed, then uses them as a new user would: a fresh project outside the
 # repository, `dotnet add package --source <folder>`, a Lambda entry point with a custom extractor, a Native AOT
 # publish with zero IL warnings, and one run against a loopback Lambda Runtime API whose records are checked.
 set -euo pipefail
@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 version="0.1.0-ci.$(date +%s)"
 feed="$work/feed"
 
-for package in Core Lambda Firehose AspNetCore; do
+for package in Core Aws Lambda Firehose AspNetCore; do
   dotnet pack "$repo/src/TrackingPixel.$package" -c Release -o "$feed" -p:Version="$version" > "$work/pack-$package.log" 2>&1 \
     || { cat "$work/pack-$package.log"; exit 1; }
 done
@@ -18,7 +18,7 @@ ls "$feed"
 /usr/bin/env python3 - "$feed" "$version" <<'PY'
 import sys, zipfile, re
 feed, version = sys.argv[1], sys.argv[2]
-for package in ["Core", "Lambda", "Firehose", "AspNetCore"]:
+for package in ["Core", "Aws", "Lambda", "Firehose", "AspNetCore"]:
     name = f"TrackingPixel.{package}"
     with zipfile.ZipFile(f"{feed}/{name}.{version}.snupkg") as symbols:
         assert any(n.endswith(".pdb") for n in symbols.namelist()), f"{name}: no PDB in the symbols package"

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
-using TrackingPixel.Firehose.Client;
-using TrackingPixel.Firehose.Credentials;
+using TrackingPixel.Aws;
 
 namespace TrackingPixel.Firehose;
 
@@ -20,7 +19,7 @@ internal sealed class FirehosePublisherOptionsValidator(IAwsEnvironment environm
             failures.Add($"DeliveryStreamName '{stream}' is not a stream name: use 1 to 64 letters, digits, '_', '.' or '-' (the name, not the ARN).");
         }
 
-        if (FirehoseEndpoint.RegionFrom(options, environment) is not { } region)
+        if (AwsEndpoint.RegionFrom(options.Region, environment) is not { } region)
         {
             failures.Add("No AWS region: set FirehosePublisherOptions.Region, or the AWS_REGION or AWS_DEFAULT_REGION environment variable.");
         }
@@ -29,7 +28,7 @@ internal sealed class FirehosePublisherOptionsValidator(IAwsEnvironment environm
             failures.Add($"Region '{region}' is not an AWS region code such as 'us-east-1'.");
         }
 
-        if (FirehoseEndpoint.ExplicitUrlFrom(options, environment) is { } url
+        if (AwsEndpoint.ExplicitUrlFrom(AwsService.Firehose, options.EndpointUrl, environment) is { } url
             && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
             failures.Add($"The Firehose endpoint '{url}' (EndpointUrl, AWS_ENDPOINT_URL_FIREHOSE or AWS_ENDPOINT_URL) is not an absolute http or https URL.");

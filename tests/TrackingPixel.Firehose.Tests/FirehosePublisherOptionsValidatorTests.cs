@@ -1,4 +1,4 @@
-using TrackingPixel.Firehose.Tests.Support;
+using TrackingPixel.Aws.Tests.Support;
 
 namespace TrackingPixel.Firehose.Tests;
 

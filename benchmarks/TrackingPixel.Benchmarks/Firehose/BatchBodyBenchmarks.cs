@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using TrackingPixel.Aws;
 using TrackingPixel.Benchmarks.Support;
 using TrackingPixel.Firehose.Client;
 

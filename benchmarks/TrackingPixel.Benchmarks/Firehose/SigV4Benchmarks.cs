@@ -1,6 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using TrackingPixel.Firehose.Signing;
+using TrackingPixel.Aws;
 
 namespace TrackingPixel.Benchmarks.Firehose;
 

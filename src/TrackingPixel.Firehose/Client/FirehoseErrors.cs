@@ -1,26 +1,8 @@
 namespace TrackingPixel.Firehose.Client;
 
-/// <summary>Which Firehose errors are worth retrying, and what to tell the operator about the others.</summary>
-/// <remarks>The retryable set follows botocore's standard retry mode (<c>retries/standard.py</c>, <c>_retry.json</c>).</remarks>
+/// <summary>What to tell the operator about a Firehose error that is not retried.</summary>
 internal static class FirehoseErrors
 {
-    private static readonly HashSet<string> Throttling = new(StringComparer.Ordinal)
-    {
-        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
-        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
-        "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
-        "EC2ThrottledException", "ServiceUnavailableException",
-    };
-
-    private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
-    {
-        "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure", "InternalServerError", "ServiceUnavailable",
-    };
-
-    public static bool IsThrottling(string code, int status) => status == 429 || status == 503 || Throttling.Contains(code);
-
-    public static bool IsRetryable(string code, int status) => status >= 500 || IsThrottling(code, status) || Transient.Contains(code);
-
     /// <summary>What to fix for an error that is not retried.</summary>
     public static string Advice(string code, string stream, string region) => code switch
     {

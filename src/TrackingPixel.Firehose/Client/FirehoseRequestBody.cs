@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TrackingPixel.Aws;
 
 namespace TrackingPixel.Firehose.Client;
 

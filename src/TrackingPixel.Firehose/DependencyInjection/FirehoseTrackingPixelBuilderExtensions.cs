@@ -2,11 +2,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TrackingPixel;
+using TrackingPixel.Aws;
 using TrackingPixel.Firehose;
 using TrackingPixel.Firehose.Client;
-using TrackingPixel.Firehose.Credentials;
 using TrackingPixel.Firehose.Diagnostics;
-using TrackingPixel;
 using TrackingPixel.Firehose.Publishing;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -56,7 +56,15 @@ public static class FirehoseTrackingPixelBuilderExtensions
         };
         var defaultCredentials = services.GetService<ICredentialsProvider>() is null ? new DefaultCredentialsProvider(environment, http, time) : null;
         var credentials = services.GetService<ICredentialsProvider>() ?? defaultCredentials!;
-        var client = new FirehoseClient(http, FirehoseEndpoint.Resolve(options, environment), credentials, time, options.RequestTimeout);
+        var endpoint = AwsEndpoint.Resolve(
+            AwsService.Firehose,
+            options.Region,
+            options.EndpointUrl,
+            options.UseFipsEndpoint,
+            options.UseDualStackEndpoint,
+            environment);
+        var client = new FirehoseClient(new AwsJsonClient(
+            http, AwsService.Firehose, endpoint, credentials, time, options.RequestTimeout, "TrackingPixel.Firehose/1"));
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("TrackingPixel.Firehose") ?? NullLogger.Instance;
         IDisposable[] owned = defaultCredentials is null ? [http] : [http, defaultCredentials];
         return new FirehosePublisher(

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using TrackingPixel.Aws;
 using TrackingPixel.Firehose.Client;
-using TrackingPixel.Firehose.Credentials;
 using TrackingPixel.Firehose.Diagnostics;
 using TrackingPixel.Publishing;
 
@@ -143,7 +143,7 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
 
                         firstCode ??= code;
                         stillFailing.Add(pending[i]);
-                        if (FirehoseErrors.IsThrottling(code, 0))
+                        if (AwsErrors.IsThrottling(code, 0))
                         {
                             _metrics.OnThrottled(1);
                         }
@@ -159,7 +159,7 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
                     pending = stillFailing;
                 }
             }
-            catch (FirehoseServiceException exception) when (!exception.IsRetryable)
+            catch (AwsServiceException exception) when (!exception.IsRetryable)
             {
                 call.LastError = exception;
                 call.FatalReason = exception.ErrorCode == "InvalidArgumentException" ? null : Advice(exception);
@@ -178,11 +178,11 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
                 call.Fail(pending, OutOfTime(caller.IsCancellationRequested, call.LastReason));
                 return;
             }
-            catch (Exception exception) when (exception is FirehoseServiceException or HttpRequestException or TimeoutException or CredentialsException or IOException)
+            catch (Exception exception) when (exception is AwsServiceException or HttpRequestException or TimeoutException or CredentialsException or IOException)
             {
                 call.LastError = exception;
                 reason = exception is HttpRequestException ? $"the connection failed ({exception.Message})" : exception.Message;
-                if (exception is FirehoseServiceException { IsThrottling: true })
+                if (exception is AwsServiceException { IsThrottling: true })
                 {
                     _metrics.OnThrottled(1);
                 }
@@ -217,7 +217,7 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
         }
     }
 
-    private string Advice(FirehoseServiceException exception) =>
+    private string Advice(AwsServiceException exception) =>
         $"{FirehoseErrors.Advice(exception.ErrorCode, _stream, _client.Endpoint.Region)} ({exception.Message}; request id {exception.RequestId ?? "none"})";
 
     private string OutOfTime(bool callerCancelled, string? lastReason) =>

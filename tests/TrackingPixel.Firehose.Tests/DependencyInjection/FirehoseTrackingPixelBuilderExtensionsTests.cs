@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TrackingPixel.Firehose.Credentials;
+using TrackingPixel.Aws;
+using TrackingPixel.Aws.Tests.Support;
 using TrackingPixel.Firehose.Diagnostics;
 using TrackingPixel.Firehose.Publishing;
-using TrackingPixel.Firehose.Tests.Support;
 using TrackingPixel.Publishing;
 
 namespace TrackingPixel.Firehose.Tests.DependencyInjection;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TrackingPixel.Aws.Tests.Support;
 using TrackingPixel.Firehose.Tests.Support;
 
 namespace TrackingPixel.Firehose.Tests.Publishing;

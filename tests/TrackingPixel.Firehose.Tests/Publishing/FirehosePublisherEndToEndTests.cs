@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Firehose.Credentials;
+using TrackingPixel.Aws;
 using TrackingPixel.Firehose.Tests.Support;
 
 namespace TrackingPixel.Firehose.Tests.Publishing;

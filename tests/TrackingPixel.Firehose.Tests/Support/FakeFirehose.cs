@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using TrackingPixel.Firehose.Signing;
+using TrackingPixel.Aws;
+using TrackingPixel.Aws.Tests.Support;
 
 namespace TrackingPixel.Firehose.Tests.Support;
 

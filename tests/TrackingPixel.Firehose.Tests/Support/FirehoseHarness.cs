@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TrackingPixel.Firehose.Credentials;
+using TrackingPixel.Aws;
+using TrackingPixel.Aws.Tests.Support;
 using TrackingPixel.Firehose.Diagnostics;
 
 namespace TrackingPixel.Firehose.Tests.Support;

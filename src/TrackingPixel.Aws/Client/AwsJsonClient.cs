@@ -1,0 +1,96 @@
+using System.Net;
+
+namespace TrackingPixel.Aws;
+
+/// <summary>Sends signed AWS JSON 1.1 calls (<c>X-Amz-Target</c>) over one pooled <see cref="HttpClient"/>.</summary>
+/// <remarks>
+/// Thread-safe. One call is one HTTP attempt: retrying is the publisher's job. Errors are thrown as
+/// <see cref="AwsServiceException"/> (the service answered), <see cref="HttpRequestException"/> (connection failed),
+/// <see cref="TimeoutException"/> (no answer within the attempt timeout) or <see cref="CredentialsException"/>.
+/// </remarks>
+internal sealed class AwsJsonClient(
+    HttpClient http,
+    AwsService service,
+    AwsEndpoint endpoint,
+    ICredentialsProvider credentials,
+    TimeProvider time,
+    TimeSpan attemptTimeout,
+    string userAgent)
+{
+    private const string ContentType = "application/x-amz-json-1.1";
+    private readonly SigV4Signer _signer = new(endpoint.Region, service.SigningName);
+    private readonly string _host = endpoint.Url.IsDefaultPort
+        ? endpoint.Url.IdnHost
+        : $"{endpoint.Url.IdnHost}:{endpoint.Url.Port}";
+
+    public AwsEndpoint Endpoint => endpoint;
+
+    public AwsService Service => service;
+
+    /// <summary>Sends <paramref name="body"/> to the operation <paramref name="target"/> and returns the answer's
+    /// body when the service answered 200.</summary>
+    public async Task<byte[]> SendAsync(string target, PooledBuffer body, CancellationToken cancellationToken)
+    {
+        var keys = await credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var amzDate = SigV4Signer.FormatAmzDate(now);
+        var payload = body.Array.AsMemory(0, body.Length);
+        KeyValuePair<string, string>[] signed = keys.SessionToken is null
+            ? [new("content-type", ContentType), new("host", _host), new("x-amz-date", amzDate),
+                new("x-amz-target", target)]
+            : [new("content-type", ContentType), new("host", _host), new("x-amz-date", amzDate),
+                new("x-amz-security-token", keys.SessionToken), new("x-amz-target", target)];
+        var authorization = _signer.Sign(
+            new SignableRequest("POST", "/", "", signed, payload), keys.AccessKeyId, keys.SecretAccessKey, now);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
+        request.Content = new ReadOnlyMemoryContent(payload);
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        if (keys.SessionToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", keys.SessionToken);
+        }
+
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(attemptTimeout);
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token)
+                .ConfigureAwait(false);
+            var answer = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return answer;
+            }
+
+            var (code, message) = AwsJsonResponse.ReadError(answer, Header(response, "X-Amzn-ErrorType"));
+            throw new AwsServiceException(
+                Scrub($"HTTP {(int)response.StatusCode} {code}: {Truncate(message)}", keys),
+                code,
+                (int)response.StatusCode,
+                Header(response, "x-amzn-RequestId"));
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"{service.ServiceId} did not answer within {attemptTimeout.TotalSeconds:0.###} s.", exception);
+        }
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "...";
+
+    // A service message is quoted to help the operator, but never with a secret in it, whatever a server echoes.
+    private static string Scrub(string text, AwsCredentials keys)
+    {
+        text = text.Replace(keys.SecretAccessKey, "***", StringComparison.Ordinal);
+        return keys.SessionToken is null ? text : text.Replace(keys.SessionToken, "***", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,58 @@
+using TrackingPixel.Aws.Tests.Support;
+
+namespace TrackingPixel.Aws.Tests.Client;
+
+public sealed class AwsEndpointTests
+{
+    [Theory]
+    [InlineData("us-east-1", false, false, "firehose.us-east-1.amazonaws.com")]
+    [InlineData("us-east-1", true, false, "firehose-fips.us-east-1.amazonaws.com")]
+    [InlineData("eu-west-1", false, true, "firehose.eu-west-1.api.aws")]
+    [InlineData("us-west-2", true, true, "firehose-fips.us-west-2.api.aws")]
+    [InlineData("cn-north-1", false, false, "firehose.cn-north-1.amazonaws.com.cn")]
+    [InlineData("cn-northwest-1", false, true, "firehose.cn-northwest-1.api.amazonwebservices.com.cn")]
+    [InlineData("us-gov-west-1", false, false, "firehose.us-gov-west-1.amazonaws.com")]
+    [InlineData("us-gov-east-1", true, false, "firehose-fips.us-gov-east-1.amazonaws.com")]
+    public void HostFor_PartitionAndVariant_MatchesBotocoreRules(string region, bool fips, bool dualStack, string expected) =>
+        Assert.Equal(expected, AwsEndpoint.HostFor(AwsService.Firehose, region, fips, dualStack));
+
+    [Fact]
+    public void Resolve_RegionFromAwsRegionBeforeDefaultRegion_UsesAwsRegion()
+    {
+        var env = new FakeEnvironment(new() { ["AWS_REGION"] = "eu-central-1", ["AWS_DEFAULT_REGION"] = "us-east-1" });
+
+        var endpoint = Resolve(env);
+
+        Assert.Equal(new AwsEndpoint(new Uri("https://firehose.eu-central-1.amazonaws.com/"), "eu-central-1"), endpoint);
+    }
+
+    [Fact]
+    public void Resolve_OnlyDefaultRegionAndFipsVariable_UsesBoth()
+    {
+        var env = new FakeEnvironment(new() { ["AWS_DEFAULT_REGION"] = "us-east-2", ["AWS_USE_FIPS_ENDPOINT"] = "true" });
+
+        Assert.Equal("firehose-fips.us-east-2.amazonaws.com", Resolve(env).Url.Host);
+    }
+
+    [Fact]
+    public void Resolve_ServiceSpecificEndpointVariable_WinsOverGlobalOne()
+    {
+        var env = new FakeEnvironment(new() { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL"] = "http://global:1", ["AWS_ENDPOINT_URL_FIREHOSE"] = "http://firehose-only:2" });
+
+        Assert.Equal(new Uri("http://firehose-only:2"), Resolve(env).Url);
+        env["AWS_ENDPOINT_URL_FIREHOSE"] = null;
+        Assert.Equal(new Uri("http://global:1"), Resolve(env).Url);
+    }
+
+    [Fact]
+    public void Resolve_OptionsSet_WinOverEnvironment()
+    {
+        var env = new FakeEnvironment(new() { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL_FIREHOSE"] = "http://env:1" });
+        var options = (Region: "ap-south-1", EndpointUrl: new Uri("https://vpce-1.firehose.ap-south-1.vpce.amazonaws.com"));
+
+        Assert.Equal(new AwsEndpoint(options.EndpointUrl, "ap-south-1"), AwsEndpoint.Resolve(AwsService.Firehose, options.Region, options.EndpointUrl, false, false, env));
+    }
+
+    private static AwsEndpoint Resolve(FakeEnvironment env) =>
+        AwsEndpoint.Resolve(AwsService.Firehose, null, null, false, false, env);
+}
