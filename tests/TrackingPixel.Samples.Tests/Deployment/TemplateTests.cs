@@ -57,19 +57,87 @@ public class TemplateTests
     }
 
     [Fact]
-    public void FunctionPolicy_AllowsOnlyPutRecordAndPutRecordBatchOnTheOneStream()
+    public void FunctionPolicy_AllowsOnlyPutRecordsOnTheKinesisStreamOrPutRecordBatchOnTheOneDeliveryStream()
     {
         var policies = Seq(Map(_template.Resource("PixelFunction"), "Properties"), "Policies");
-        var statement = Assert.Single(Seq(Assert.Single(policies), "Statement"));
-        var actions = Seq(statement, "Action").Select(n => ((YamlScalarNode)n).Value!).ToArray();
-        var resource = ((YamlMappingNode)statement).Children[new YamlScalarNode("Resource")];
+        var choice = (YamlSequenceNode)Assert.Single(policies);
+        var kinesis = Assert.Single(Seq(choice.Children[1], "Statement"));
+        var firehose = Assert.Single(Seq(choice.Children[2], "Statement"));
 
-        Assert.Equal("Allow", Scalar(statement, "Effect"));
-        Assert.Equal(["firehose:PutRecord", "firehose:PutRecordBatch"], actions);
+        Assert.Equal("!If", choice.Tag.Value);
+        Assert.Equal("UseKinesisStream", ((YamlScalarNode)choice.Children[0]).Value);
+        Assert.Equal(["kinesis:PutRecords"], Actions(kinesis));
+        Assert.Equal(["RecordsStream.Arn"], GetAtt(kinesis, "Resource"));
+        Assert.Equal(["firehose:PutRecord", "firehose:PutRecordBatch"], Actions(firehose));
+        var resource = ((YamlMappingNode)firehose).Children[new YamlScalarNode("Resource")];
         Assert.Equal("!Sub", resource.Tag.Value);
         var arn = ((YamlScalarNode)((YamlSequenceNode)resource).Children[0]).Value!;
         Assert.EndsWith(":deliverystream/${StreamName}", arn, StringComparison.Ordinal);
         Assert.DoesNotContain("*", arn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sink_IsFirehoseByDefaultOrAKinesisStreamWhoseArnTheFunctionIsGiven()
+    {
+        var sink = Map(Map(_template.Root, "Parameters"), "Sink");
+        var variables = Map(Map(Map(_template.Resource("PixelFunction"), "Properties"), "Environment"), "Variables");
+        var stream = (YamlSequenceNode)variables.Children[new YamlScalarNode("TRACKINGPIXEL_KINESIS_STREAM")];
+        var firehose = (YamlSequenceNode)variables.Children[new YamlScalarNode("KINESIS_FIREHOSE_STREAM_NAME")];
+
+        Assert.Equal(["Firehose", "KinesisStream"], Seq(sink, "AllowedValues").Select(n => ((YamlScalarNode)n).Value!));
+        Assert.Equal("Firehose", Scalar(sink, "Default"));
+        var condition = Map(_template.Root, "Conditions").Children[new YamlScalarNode("UseKinesisStream")];
+        Assert.Equal("!Equals", condition.Tag.Value);
+        Assert.Equal(["UseKinesisStream", "RecordsStream.Arn", "AWS::NoValue"], Values(stream));
+        Assert.Equal("!GetAtt", stream.Children[1].Tag.Value);
+        Assert.Equal("AWS::NoValue", ((YamlScalarNode)firehose.Children[1]).Value);
+    }
+
+    [Fact]
+    public void KinesisStream_IsOnDemandAndEncryptedWithTheAwsManagedKeyOnlyWithSinkKinesisStream()
+    {
+        var stream = _template.Resource("RecordsStream");
+        var properties = Map(stream, "Properties");
+
+        Assert.Equal("AWS::Kinesis::Stream", Scalar(stream, "Type"));
+        Assert.Equal("UseKinesisStream", Scalar(stream, "Condition"));
+        Assert.Equal("ON_DEMAND", Scalar(Map(properties, "StreamModeDetails"), "StreamMode"));
+        Assert.False(Has(properties, "ShardCount"), "an on-demand stream sizes its own shards");
+        Assert.Equal("KMS", Scalar(Map(properties, "StreamEncryption"), "EncryptionType"));
+        Assert.Equal("alias/aws/kinesis", Scalar(Map(properties, "StreamEncryption"), "KeyId"));
+    }
+
+    [Fact]
+    public void DeliveryStream_ReadsTheKinesisStreamThroughARoleThatMayOnlyReadIt()
+    {
+        var properties = Map(_template.Resource("RecordsDeliveryStream"), "Properties");
+        var type = (YamlSequenceNode)properties.Children[new YamlScalarNode("DeliveryStreamType")];
+        var source = (YamlSequenceNode)properties.Children[new YamlScalarNode("KinesisStreamSourceConfiguration")];
+        var role = _template.Resource("StreamReadRole");
+        var policy = Assert.Single(Seq(Map(role, "Properties"), "Policies"));
+        var statement = Assert.Single(Seq(Map(policy, "PolicyDocument"), "Statement"));
+        var trust = Assert.Single(Seq(Map(Map(role, "Properties"), "AssumeRolePolicyDocument"), "Statement"));
+
+        Assert.Equal(["UseKinesisStream", "KinesisStreamAsSource", "DirectPut"], Values(type));
+        Assert.Equal(["RecordsStream.Arn"], GetAtt(source.Children[1], "KinesisStreamARN"));
+        Assert.Equal(["StreamReadRole.Arn"], GetAtt(source.Children[1], "RoleARN"));
+        Assert.Equal("UseKinesisStream", Scalar(role, "Condition"));
+        Assert.Equal("firehose.amazonaws.com", Scalar(Map(trust, "Principal"), "Service"));
+        Assert.Equal(
+            ["kinesis:DescribeStream", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards"],
+            Actions(statement).Order());
+        Assert.Equal(["RecordsStream.Arn"], GetAtt(statement, "Resource"));
+    }
+
+    private static string[] Actions(YamlNode statement) => Values(Seq(statement, "Action"));
+
+    private static string[] Values(YamlSequenceNode list) => list.Select(n => ((YamlScalarNode)n).Value!).ToArray();
+
+    private static string[] GetAtt(YamlNode node, string key)
+    {
+        var value = ((YamlMappingNode)node).Children[new YamlScalarNode(key)];
+        Assert.Equal("!GetAtt", value.Tag.Value);
+        return [((YamlScalarNode)value).Value!];
     }
 
     [Fact]
