@@ -4,7 +4,7 @@
 Usage:
   eng/wrap-doc-comments.py FILE...             re-wrap `///` and `//` comment runs in place
   eng/wrap-doc-comments.py --check [PATH...]   list lines over 120 characters in .cs, .csproj, .props, .sh and
-                                               .yaml files (default: the files git tracks); exit 1 if any
+                                               .yaml/.yml files (default: the files git tracks); exit 1 if any
 
 Only a paragraph holding a line over the limit is re-wrapped, at word boundaries, with its indentation and its
 `/// ` or `// ` prefix. A paragraph ends at an empty comment line, a line that is only a tag, or a block tag such as
@@ -31,8 +31,9 @@ ONLY_TAG = re.compile(r"^<[^<>]+>$")
 ONE_ELEMENT = re.compile(r"^(?P<open><(?P<name>[a-z]+)\b[^<>]*>)(?P<body>.*)(?P<close></(?P=name)>)$")
 VERBATIM_OPEN = re.compile(r"<(code|example)\b[^/]*?>")
 VERBATIM_CLOSE = re.compile(r"</(code|example)>")
-# A word, where a tag with spaces inside (<see cref="A B"/>) or a <c>…</c> span counts as one word.
-WORD = re.compile(r"(?:<c>.*?</c>|<[^<>]*>|[^\s<])+")
+# A word, where a tag with spaces inside (<see cref="A B"/>) or a <c>…</c> span counts as one word; a lone "<" (in a
+# line comment, "a < b") is a word character.
+WORD = re.compile(r"(?:<c>.*?</c>|<[^<>]*>|[^\s<]|<)+")
 
 
 def words(text):

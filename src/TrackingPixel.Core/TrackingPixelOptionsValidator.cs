@@ -13,27 +13,41 @@ internal sealed class TrackingPixelOptionsValidator : IValidateOptions<TrackingP
             failures.Add($"MissingValue is {options.MissingValue.Length} characters long; use at most 256.");
         }
 
-        if (options.MissingValue is not null && System.Text.Unicode.Utf8.FromUtf16(options.MissingValue, new byte[options.MissingValue.Length * 3], out _, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        if (options.MissingValue is not null
+            && System.Text.Unicode.Utf8.FromUtf16(
+                options.MissingValue,
+                new byte[options.MissingValue.Length * 3],
+                out _,
+                out _,
+                replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
         {
-            failures.Add("MissingValue contains a lone surrogate (invalid UTF-16); use valid text such as \"unknown\".");
+            failures.Add(
+                "MissingValue contains a lone surrogate (invalid UTF-16); use valid text such as \"unknown\".");
         }
 
         if (options.MaxFieldLength is < 16 or > TrackingPixelOptions.MaxRecordBytesCeiling)
         {
-            failures.Add($"MaxFieldLength is {options.MaxFieldLength}; set it between 16 and {TrackingPixelOptions.MaxRecordBytesCeiling}.");
+            failures.Add(
+                $"MaxFieldLength is {options.MaxFieldLength}; set it between 16 and " +
+                $"{TrackingPixelOptions.MaxRecordBytesCeiling}.");
         }
 
         if (options.MaxRecordBytes is < 1024 or > TrackingPixelOptions.MaxRecordBytesCeiling)
         {
-            failures.Add($"MaxRecordBytes is {options.MaxRecordBytes}; set it between 1024 and {TrackingPixelOptions.MaxRecordBytesCeiling}.");
+            failures.Add(
+                $"MaxRecordBytes is {options.MaxRecordBytes}; set it between 1024 and " +
+                $"{TrackingPixelOptions.MaxRecordBytesCeiling}.");
         }
 
         if (options.ClientIp.TrustedProxyCount is < 0 or > 16)
         {
-            failures.Add($"ClientIp.TrustedProxyCount is {options.ClientIp.TrustedProxyCount}; set it to the number of proxies you run in front (0 to 16), 0 to ignore forwarding headers.");
+            failures.Add(
+                $"ClientIp.TrustedProxyCount is {options.ClientIp.TrustedProxyCount}; " +
+                "set it to the number of proxies you run in front (0 to 16), 0 to ignore forwarding headers.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.ClientIp.ForwardedForHeader) || options.ClientIp.ForwardedForHeader.Any(c => c <= ' ' || c >= 0x7F || c == ':'))
+        if (string.IsNullOrWhiteSpace(options.ClientIp.ForwardedForHeader)
+            || options.ClientIp.ForwardedForHeader.Any(c => c <= ' ' || c >= 0x7F || c == ':'))
         {
             failures.Add("ClientIp.ForwardedForHeader must be a header name such as X-Forwarded-For.");
         }

@@ -31,7 +31,8 @@ public class BatchBodyBenchmarks
     [Benchmark]
     public int PutRecordBatch500()
     {
-        using var body = new PooledBuffer(FirehoseRequestBody.Overhead + (BatchSize * FirehoseRequestBody.SizeOf(_records[0].Length)));
+        using var body = new PooledBuffer(
+            FirehoseRequestBody.Overhead + (BatchSize * FirehoseRequestBody.SizeOf(_records[0].Length)));
         FirehoseRequestBody.WritePutRecordBatch(body, "tracking-pixel", _records, _indices);
         return body.Length;
     }

@@ -25,7 +25,8 @@ public class SigV4Benchmarks
         // A PutRecord body for a typical ~300-byte record: about 400 bytes of JSON around its base64.
         var record = Encoding.UTF8.GetBytes(new string('r', 300));
         var body = Encoding.UTF8.GetBytes(
-            "{\"DeliveryStreamName\":\"tracking-pixel\",\"Record\":{\"Data\":\"" + Convert.ToBase64String(record) + "\"}}");
+            "{\"DeliveryStreamName\":\"tracking-pixel\",\"Record\":{\"Data\":\"" +
+            Convert.ToBase64String(record) + "\"}}");
         List<KeyValuePair<string, string>> headers =
         [
             new("content-type", "application/x-amz-json-1.1"),

@@ -35,7 +35,9 @@ internal static class SampleRequests
     /// A request with <paramref name="count"/> query parameters <c>f0</c>…, for a record of that many fields.
     /// </summary>
     public static PixelRequest WithQueryFields(int count) =>
-        Request(string.Join('&', Enumerable.Range(0, count).Select(i => $"f{i}=value-{i}")), new Dictionary<string, string>());
+        Request(
+            string.Join('&', Enumerable.Range(0, count).Select(i => $"f{i}=value-{i}")),
+            new Dictionary<string, string>());
 
     private static PixelRequest Request(string rawQuery, Dictionary<string, string> headers) => new()
     {

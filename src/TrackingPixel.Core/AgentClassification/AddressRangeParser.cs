@@ -30,7 +30,8 @@ internal static class AddressRangeParser
 
             if (!TryParse(cidr, out var address, out var prefix))
             {
-                throw new FormatException($"{source} line {number}: expected an IPv4 or IPv6 range such as 192.0.2.0/24 or 2001:db8::/32.");
+                throw new FormatException(
+                    $"{source} line {number}: expected an IPv4 or IPv6 range such as 192.0.2.0/24 or 2001:db8::/32.");
             }
 
             address.TryWriteBytes(bytes, out _);
@@ -51,7 +52,8 @@ internal static class AddressRangeParser
     {
         var slash = cidr.IndexOf('/', StringComparison.Ordinal);
         var text = slash >= 0 ? cidr[..slash] : cidr;
-        if (!IPAddress.TryParse(text, out address!) || (address.AddressFamily == AddressFamily.InterNetwork && text.Count(c => c == '.') != 3))
+        if (!IPAddress.TryParse(text, out address!)
+            || (address.AddressFamily == AddressFamily.InterNetwork && text.Count(c => c == '.') != 3))
         {
             prefix = 0;
             return false;
@@ -69,7 +71,8 @@ internal static class AddressRangeParser
             return true;
         }
 
-        var ok = byte.TryParse(cidr.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) && prefix <= bits;
+        var ok = byte.TryParse(cidr.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix)
+            && prefix <= bits;
         return ok;
     }
 }

@@ -28,7 +28,9 @@ internal sealed class AddressRangeSet
 
     public int Count => _v4.Starts.Length + _v6.Starts.Length;
 
-    public static AddressRangeSet Build(IEnumerable<(uint Start, byte Prefix)> v4, IEnumerable<(UInt128 Start, byte Prefix)> v6) =>
+    public static AddressRangeSet Build(
+        IEnumerable<(uint Start, byte Prefix)> v4,
+        IEnumerable<(UInt128 Start, byte Prefix)> v6) =>
         new(Family<uint>.Build(v4, 32), Family<UInt128>.Build(v6, 128));
 
     /// <summary>Returns the CIDR of the range holding <paramref name="address"/>, or <see langword="null"/>.</summary>
@@ -63,7 +65,8 @@ internal sealed class AddressRangeSet
 
         public static Family<T> Build(IEnumerable<(T Start, byte Prefix)> ranges, int bits)
         {
-            var sorted = ranges.Select(r => (Start: Network(r.Start, r.Prefix, bits), r.Prefix)).OrderBy(r => r.Start).ThenBy(r => r.Prefix).ToList();
+            var sorted = ranges.Select(r => (Start: Network(r.Start, r.Prefix, bits), r.Prefix))
+                .OrderBy(r => r.Start).ThenBy(r => r.Prefix).ToList();
             var starts = new List<T>(sorted.Count);
             var ends = new List<T>(sorted.Count);
             var prefixes = new List<byte>(sorted.Count);
@@ -111,7 +114,8 @@ internal sealed class AddressRangeSet
             return $"{new IPAddress(network)}/{Prefixes[index]}";
         }
 
-        private static T HostMask(byte prefix, int bits) => prefix >= bits ? T.Zero : (T.One << (bits - prefix)) - T.One;
+        private static T HostMask(byte prefix, int bits) =>
+            prefix >= bits ? T.Zero : (T.One << (bits - prefix)) - T.One;
 
         private static T Network(T start, byte prefix, int bits) => start & ~HostMask(prefix, bits);
     }

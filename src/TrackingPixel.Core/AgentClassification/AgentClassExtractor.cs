@@ -4,7 +4,10 @@ namespace TrackingPixel;
 /// Sets <c>agentClass</c> and <c>agentRule</c>, and discards the record when its class is configured to be dropped.
 /// </summary>
 /// <remarks>Address rules use the resolved client address, the same one <c>ip</c> records before any masking.</remarks>
-internal sealed class AgentClassExtractor(IAgentClassifier classifier, ClientIpResolver resolver, AgentClassificationOptions options) : IFieldExtractor
+internal sealed class AgentClassExtractor(
+    IAgentClassifier classifier,
+    ClientIpResolver resolver,
+    AgentClassificationOptions options) : IFieldExtractor
 {
     private readonly HashSet<string> _discard = new(options.DiscardClasses, StringComparer.Ordinal);
 
@@ -30,8 +33,10 @@ internal sealed class AgentClassExtractor(IAgentClassifier classifier, ClientIpR
 
     public IEnumerable<FieldDescriptor> DescribeFields() =>
     [
-        new(FieldNames.AgentClass, FieldType.Text, "Who fetched the pixel: human, mail-proxy, privacy-relay, scanner, link-preview, crawler, " +
-            "ai-fetcher, monitoring, automation, prefetch, non-browser, or a class a rule file defines."),
-        new(FieldNames.AgentRule, FieldType.Text, "The classification rule that matched, such as ua:GoogleImageProxy; null when none did."),
+        new(FieldNames.AgentClass, FieldType.Text, "Who fetched the pixel: human, mail-proxy, privacy-relay, " +
+            "scanner, link-preview, crawler, ai-fetcher, monitoring, automation, prefetch, non-browser, " +
+            "or a class a rule file defines."),
+        new(FieldNames.AgentRule, FieldType.Text, "The classification rule that matched, " +
+            "such as ua:GoogleImageProxy; null when none did."),
     ];
 }

@@ -10,12 +10,15 @@ internal sealed class AgentClassificationOptionsValidator : IValidateOptions<Age
         var failures = new List<string>();
         if (!AgentRuleParser.IsClassName(options.RelayClass))
         {
-            failures.Add($"AgentClassification.RelayClass '{options.RelayClass}' must be lower-case letters, digits and '-', such as privacy-relay.");
+            failures.Add(
+                $"AgentClassification.RelayClass '{options.RelayClass}' must be lower-case letters, digits and '-', " +
+                "such as privacy-relay.");
         }
 
         foreach (var discarded in options.DiscardClasses.Where(c => !AgentRuleParser.IsClassName(c)))
         {
-            failures.Add($"AgentClassification.DiscardClasses has '{discarded}'; list classes such as crawler or scanner.");
+            failures.Add(
+                $"AgentClassification.DiscardClasses has '{discarded}'; list classes such as crawler or scanner.");
         }
 
         try
@@ -24,7 +27,9 @@ internal sealed class AgentClassificationOptionsValidator : IValidateOptions<Age
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
         {
-            failures.Add($"AgentClassification: {exception.Message} Fix the rule, the file or the RulesFile/RelayRangesFile path.");
+            failures.Add(
+                $"AgentClassification: {exception.Message} Fix the rule, the file " +
+                "or the RulesFile/RelayRangesFile path.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -20,19 +20,27 @@ internal sealed class AgentClassifier : IAgentClassifier
     private readonly AgentRule[] _headerRules;
     private readonly (string Class, AddressRangeSet Ranges)[] _addressRules;
 
-    public AgentClassifier(IReadOnlyList<AgentRule> rules, IReadOnlyList<(string Class, AddressRangeSet Ranges)> addressRules)
+    public AgentClassifier(
+        IReadOnlyList<AgentRule> rules,
+        IReadOnlyList<(string Class, AddressRangeSet Ranges)> addressRules)
     {
-        _userAgentRules = [.. rules.Where(r => (r.Kind is AgentRuleKind.UserAgent or AgentRuleKind.NoPlatform) && r.Class != AgentRuleParser.PlatformClass)];
+        _userAgentRules =
+        [
+            .. rules.Where(r => (r.Kind is AgentRuleKind.UserAgent or AgentRuleKind.NoPlatform)
+                && r.Class != AgentRuleParser.PlatformClass),
+        ];
         _noPlatformRule = Array.FindIndex(_userAgentRules, r => r.Kind == AgentRuleKind.NoPlatform);
         var tokens = _userAgentRules.Select((r, i) => (r.Token, Rule: i)).Where(t => t.Token is not null)
-            .Concat(rules.Where(r => r.Class == AgentRuleParser.PlatformClass).Select(r => (r.Token, Rule: TokenAutomaton.Platform)));
+            .Concat(rules.Where(r => r.Class == AgentRuleParser.PlatformClass)
+                .Select(r => (r.Token, Rule: TokenAutomaton.Platform)));
         _automaton = new TokenAutomaton([.. tokens.Select(t => (t.Token!, t.Rule))]);
         _absentRule = rules.FirstOrDefault(r => r.Kind == AgentRuleKind.UserAgentAbsent);
         _headerRules = [.. rules.Where(r => r.Kind == AgentRuleKind.Header)];
         _addressRules = [.. addressRules];
     }
 
-    public int RuleCount => _userAgentRules.Length + _headerRules.Length + _addressRules.Length + (_absentRule is null ? 0 : 1);
+    public int RuleCount =>
+        _userAgentRules.Length + _headerRules.Length + _addressRules.Length + (_absentRule is null ? 0 : 1);
 
     public int StateCount => _automaton.StateCount;
 
@@ -60,7 +68,8 @@ internal sealed class AgentClassifier : IAgentClassifier
         {
             foreach (var headerRule in _headerRules)
             {
-                if (headers.TryGetValue(headerRule.Argument, out var value) && value.Contains(headerRule.Text, StringComparison.OrdinalIgnoreCase))
+                if (headers.TryGetValue(headerRule.Argument, out var value)
+                    && value.Contains(headerRule.Text, StringComparison.OrdinalIgnoreCase))
                 {
                     return new AgentVerdict(headerRule.Class, headerRule.Name);
                 }

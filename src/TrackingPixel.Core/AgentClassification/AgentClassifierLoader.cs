@@ -28,10 +28,15 @@ internal static class AgentClassifierLoader
             rules.AddRange(BuiltIn());
         }
 
-        var disabled = rules.Where(r => r.Kind == AgentRuleKind.Disable).Select(r => r.Argument).Concat(options.DisabledRules).ToHashSet(StringComparer.Ordinal);
-        if (disabled.FirstOrDefault(name => !rules.Any(r => r.Kind != AgentRuleKind.Disable && r.Name == name)) is { } unknown)
+        var disabled = rules.Where(r => r.Kind == AgentRuleKind.Disable)
+            .Select(r => r.Argument).Concat(options.DisabledRules).ToHashSet(StringComparer.Ordinal);
+        var unknown = disabled.FirstOrDefault(name =>
+            !rules.Any(r => r.Kind != AgentRuleKind.Disable && r.Name == name));
+        if (unknown is not null)
         {
-            throw new FormatException($"AgentClassification disables '{unknown}', which no rule has; write it as the rule is written, such as ua:Java/.");
+            throw new FormatException(
+                $"AgentClassification disables '{unknown}', which no rule has; " +
+                "write it as the rule is written, such as ua:Java/.");
         }
 
         var applied = rules.Where(r => r.Kind != AgentRuleKind.Disable && !disabled.Contains(r.Name)).ToList();

@@ -9,8 +9,8 @@ internal static class AgentRuleParser
     public const string PlatformClass = "platform";
 
     private const string Expected =
-        "write CLASS then ua:TOKEN, ua-case:TOKEN, ua-absent, ua-no-platform, header:NAME=TEXT, ip:CIDR or ip-file:PATH, " +
-        "or a directive: disable RULE, include built-in.";
+        "write CLASS then ua:TOKEN, ua-case:TOKEN, ua-absent, ua-no-platform, header:NAME=TEXT, ip:CIDR or " +
+        "ip-file:PATH, or a directive: disable RULE, include built-in.";
 
     public static List<AgentRule> Parse(string text, string source)
     {
@@ -30,7 +30,9 @@ internal static class AgentRuleParser
             var rule = space > 0 ? line[(space + 1)..].Trim() : string.Empty;
             if (!IsClassName(agentClass))
             {
-                throw new FormatException($"{source} line {number}: the class must be lower-case letters, digits and '-', such as mail-proxy.");
+                throw new FormatException(
+                    $"{source} line {number}: the class must be " +
+                    "lower-case letters, digits and '-', such as mail-proxy.");
             }
 
             rules.Add(ParseRule(agentClass, rule) ?? throw new FormatException($"{source} line {number}: {Expected}"));
@@ -56,7 +58,8 @@ internal static class AgentRuleParser
                 return rule.Length > 0 ? new AgentRule(agentClass, rule, AgentRuleKind.Disable, rule) : null;
             case "include":
                 return rule == "built-in" ? new AgentRule(agentClass, rule, AgentRuleKind.IncludeBuiltIn) : null;
-            case PlatformClass when !rule.StartsWith("ua:", StringComparison.Ordinal) && !rule.StartsWith("ua-case:", StringComparison.Ordinal):
+            case PlatformClass when !rule.StartsWith("ua:", StringComparison.Ordinal)
+                && !rule.StartsWith("ua-case:", StringComparison.Ordinal):
                 return null;
         }
 
@@ -67,8 +70,10 @@ internal static class AgentRuleParser
             _ when After(rule, "ua:") is { } token => UserAgent(agentClass, rule, token, matchCase: false),
             _ when After(rule, "ua-case:") is { } token => UserAgent(agentClass, rule, token, matchCase: true),
             _ when After(rule, "header:") is { } header => Header(agentClass, rule, header),
-            _ when After(rule, "ip:") is { } cidr && AddressRangeParser.TryParse(cidr, out _, out _) => new AgentRule(agentClass, rule, AgentRuleKind.Address, cidr),
-            _ when After(rule, "ip-file:") is { } path => new AgentRule(agentClass, rule, AgentRuleKind.AddressFile, path),
+            _ when After(rule, "ip:") is { } cidr && AddressRangeParser.TryParse(cidr, out _, out _) =>
+                new AgentRule(agentClass, rule, AgentRuleKind.Address, cidr),
+            _ when After(rule, "ip-file:") is { } path =>
+                new AgentRule(agentClass, rule, AgentRuleKind.AddressFile, path),
             _ => null,
         };
     }
@@ -77,7 +82,9 @@ internal static class AgentRuleParser
         rule.Length > prefix.Length && rule.StartsWith(prefix, StringComparison.Ordinal) ? rule[prefix.Length..] : null;
 
     private static AgentRule? UserAgent(string agentClass, string rule, string token, bool matchCase) =>
-        TokenPattern.Parse(token, matchCase) is { } pattern ? new AgentRule(agentClass, rule, AgentRuleKind.UserAgent, Token: pattern) : null;
+        TokenPattern.Parse(token, matchCase) is { } pattern
+            ? new AgentRule(agentClass, rule, AgentRuleKind.UserAgent, Token: pattern)
+            : null;
 
     private static AgentRule? Header(string agentClass, string rule, string header)
     {

@@ -11,7 +11,8 @@ internal static class DefaultAgentRules
 
     private static readonly Lazy<string> LazyText = new(() =>
     {
-        using var stream = typeof(DefaultAgentRules).Assembly.GetManifestResourceStream("TrackingPixel.AgentClassification.DefaultAgentRules.txt")
+        using var stream = typeof(DefaultAgentRules).Assembly.GetManifestResourceStream(
+            "TrackingPixel.AgentClassification.DefaultAgentRules.txt")
             ?? throw new InvalidOperationException("The built-in agent rules are missing from the assembly.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -44,12 +44,14 @@ internal sealed record TokenPattern(string Text, bool Anchored, bool LeftOpen, b
             return false;
         }
 
-        if (!LeftOpen && start > 0 && char.IsAsciiLetterOrDigit(Text[0]) && char.IsAsciiLetterOrDigit(userAgent[start - 1]))
+        if (!LeftOpen && start > 0
+            && char.IsAsciiLetterOrDigit(Text[0]) && char.IsAsciiLetterOrDigit(userAgent[start - 1]))
         {
             return false;
         }
 
-        if (!RightOpen && end < userAgent.Length && char.IsAsciiLetterOrDigit(Text[^1]) && char.IsAsciiLetterOrDigit(userAgent[end]))
+        if (!RightOpen && end < userAgent.Length
+            && char.IsAsciiLetterOrDigit(Text[^1]) && char.IsAsciiLetterOrDigit(userAgent[end]))
         {
             return false;
         }

@@ -22,7 +22,9 @@ public static class TrackingPixelBuilderAgentClassificationExtensions
     /// twice adds it once, with both configurations. The classifier is also registered as
     /// <see cref="IAgentClassifier"/>, to classify traffic the same way elsewhere.
     /// </remarks>
-    public static ITrackingPixelBuilder AddAgentClassification(this ITrackingPixelBuilder builder, Action<AgentClassificationOptions>? configure = null)
+    public static ITrackingPixelBuilder AddAgentClassification(
+        this ITrackingPixelBuilder builder,
+        Action<AgentClassificationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Services.AddOptions<AgentClassificationOptions>().ValidateOnStart();
@@ -31,13 +33,16 @@ public static class TrackingPixelBuilderAgentClassificationExtensions
             options.Configure(configure);
         }
 
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentClassificationOptions>, AgentClassificationOptionsValidator>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<
+            IValidateOptions<AgentClassificationOptions>,
+            AgentClassificationOptionsValidator>());
         builder.Services.TryAddSingleton<IAgentClassifier>(sp =>
             AgentClassifierLoader.Load(sp.GetRequiredService<IOptions<AgentClassificationOptions>>().Value));
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFieldExtractor, AgentClassExtractor>(sp => new AgentClassExtractor(
-            sp.GetRequiredService<IAgentClassifier>(),
-            sp.GetRequiredService<ClientIpResolver>(),
-            sp.GetRequiredService<IOptions<AgentClassificationOptions>>().Value)));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFieldExtractor, AgentClassExtractor>(
+            sp => new AgentClassExtractor(
+                sp.GetRequiredService<IAgentClassifier>(),
+                sp.GetRequiredService<ClientIpResolver>(),
+                sp.GetRequiredService<IOptions<AgentClassificationOptions>>().Value)));
         return builder;
     }
 }

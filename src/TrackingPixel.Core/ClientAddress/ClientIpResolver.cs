@@ -25,7 +25,10 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
         var peer = request.PeerAddress;
         if (peer is null)
         {
-            return new ResolvedClientAddress(null, null, shortChain ? "forwarding header missing or shorter than the trusted proxy count" : null);
+            return new ResolvedClientAddress(
+                null,
+                null,
+                shortChain ? "forwarding header missing or shorter than the trusted proxy count" : null);
         }
 
         var resolved = Parse(peer.AsSpan(), source: peer);
@@ -97,7 +100,8 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
         address.TryFormat(canonical, out var written);
 
         // The platform's sourceIp is almost always canonical already: reuse it instead of allocating a copy.
-        var textForm = source is not null && canonical[..written].SequenceEqual(source) ? source : canonical[..written].ToString();
+        var textForm =
+            source is not null && canonical[..written].SequenceEqual(source) ? source : canonical[..written].ToString();
         return new ResolvedClientAddress(address, textForm, null);
     }
 
@@ -119,7 +123,8 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
     }
 
     private static bool IsPortSuffix(ReadOnlySpan<char> text) =>
-        text.IsEmpty || (text.Length is >= 2 and <= 6 && text[0] == ':' && !text[1..].ContainsAnyExceptInRange('0', '9'));
+        text.IsEmpty
+        || (text.Length is >= 2 and <= 6 && text[0] == ':' && !text[1..].ContainsAnyExceptInRange('0', '9'));
 
     /// <summary>
     /// Rejects forms <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> accepts but no platform
@@ -138,7 +143,8 @@ internal sealed class ClientIpResolver(ClientIpOptions options)
             var dot = text.IndexOf('.');
             var part = dot < 0 ? text : text[..dot];
             // A leading zero ("010") is octal to some parsers and decimal to others: the value would be a guess.
-            if (part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9') || (part.Length > 1 && part[0] == '0'))
+            if (part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9')
+                || (part.Length > 1 && part[0] == '0'))
             {
                 return false;
             }

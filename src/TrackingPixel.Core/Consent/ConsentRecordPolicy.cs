@@ -6,7 +6,8 @@ internal sealed class ConsentRecordPolicy(ConsentOptions options, string[] strip
 {
     public void Apply(PixelRequest request, RecordBuilder record)
     {
-        var optedOut = ConsentSignals.GlobalPrivacyControl(request) || (options.HonourDoNotTrack && ConsentSignals.DoNotTrack(request));
+        var optedOut = ConsentSignals.GlobalPrivacyControl(request)
+            || (options.HonourDoNotTrack && ConsentSignals.DoNotTrack(request));
         if (!optedOut)
         {
             return;

@@ -11,5 +11,8 @@ internal sealed class ConsentSignalsExtractor : IFieldExtractor
     }
 
     public IEnumerable<FieldDescriptor> DescribeFields() =>
-        [new(FieldNames.Gpc, FieldType.Boolean, "Whether the request carried Sec-GPC: 1 (Global Privacy Control)."), new(FieldNames.Dnt, FieldType.Boolean, "Whether the request carried DNT: 1.")];
+    [
+        new(FieldNames.Gpc, FieldType.Boolean, "Whether the request carried Sec-GPC: 1 (Global Privacy Control)."),
+        new(FieldNames.Dnt, FieldType.Boolean, "Whether the request carried DNT: 1."),
+    ];
 }

@@ -23,12 +23,18 @@ public static class TrackingPixelBuilderConsentExtensions
     /// The pixel is served whatever the policy. Stripping runs after every extractor, so it removes keyed ids and the
     /// address whatever order they were added in. Adding it twice adds it once; the last policy given wins.
     /// </remarks>
-    public static ITrackingPixelBuilder AddConsentSignals(this ITrackingPixelBuilder builder, ConsentPolicy policy = ConsentPolicy.RecordFlag, Action<ConsentOptions>? configure = null)
+    public static ITrackingPixelBuilder AddConsentSignals(
+        this ITrackingPixelBuilder builder,
+        ConsentPolicy policy = ConsentPolicy.RecordFlag,
+        Action<ConsentOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (!Enum.IsDefined(policy))
         {
-            throw new ArgumentOutOfRangeException(nameof(policy), policy, "Use RecordFlag, StripIdentifiers or SkipRecord.");
+            throw new ArgumentOutOfRangeException(
+                nameof(policy),
+                policy,
+                "Use RecordFlag, StripIdentifiers or SkipRecord.");
         }
 
         var options = builder.Services.AddOptions<ConsentOptions>().Configure(o => o.Policy = policy).ValidateOnStart();
@@ -37,12 +43,19 @@ public static class TrackingPixelBuilderConsentExtensions
             options.Configure(configure);
         }
 
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsentOptions>, ConsentOptionsValidator>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFieldExtractor, ConsentSignalsExtractor>(_ => new ConsentSignalsExtractor()));
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<ConsentOptions>, ConsentOptionsValidator>());
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IFieldExtractor, ConsentSignalsExtractor>(_ => new ConsentSignalsExtractor()));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordPolicy, ConsentRecordPolicy>(sp =>
         {
             var consent = sp.GetRequiredService<IOptions<ConsentOptions>>().Value;
-            string[] stripped = [.. consent.StrippedFields.Concat(sp.GetServices<KeyedIdField>().Select(f => f.Name)).Distinct(StringComparer.Ordinal)];
+            string[] stripped =
+            [
+                .. consent.StrippedFields
+                    .Concat(sp.GetServices<KeyedIdField>().Select(f => f.Name))
+                    .Distinct(StringComparer.Ordinal),
+            ];
             return new ConsentRecordPolicy(consent, stripped);
         }));
         return builder;

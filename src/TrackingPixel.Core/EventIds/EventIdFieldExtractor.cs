@@ -9,8 +9,13 @@ namespace TrackingPixel;
 internal sealed class EventIdFieldExtractor(UuidV7Generator generator) : IFieldExtractor
 {
     public void Extract(PixelRequest request, RecordBuilder record) =>
-        record.Set(FieldNames.EventId, string.IsNullOrEmpty(request.RequestId) ? generator.Create() : request.RequestId);
+        record.Set(
+            FieldNames.EventId,
+            string.IsNullOrEmpty(request.RequestId) ? generator.Create() : request.RequestId);
 
     public IEnumerable<FieldDescriptor> DescribeFields() =>
-        [new(FieldNames.EventId, FieldType.Text, "Unique id of the request for de-duplication: the platform request id, or a UUIDv7.")];
+    [
+        new(FieldNames.EventId, FieldType.Text, "Unique id of the request for de-duplication: " +
+            "the platform request id, or a UUIDv7."),
+    ];
 }

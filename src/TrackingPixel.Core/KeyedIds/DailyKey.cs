@@ -15,5 +15,7 @@ internal static class DailyKey
     private const string Label = "trackingpixel/keyed-id/v1/";
 
     public static byte[] Derive(byte[] secret, DateOnly day) =>
-        HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes(Label + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        HMACSHA256.HashData(
+            secret,
+            Encoding.ASCII.GetBytes(Label + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 }

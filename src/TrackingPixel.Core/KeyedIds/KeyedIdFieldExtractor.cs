@@ -54,7 +54,8 @@ internal sealed class KeyedIdFieldExtractor : IFieldExtractor, IDisposable
         }
 
         byte[]? rented = null;
-        Span<byte> message = size <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        Span<byte> message =
+            size <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(size));
         var written = 0;
         foreach (var input in _inputs)
         {

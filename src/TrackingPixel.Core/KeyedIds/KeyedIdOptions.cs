@@ -57,5 +57,6 @@ public sealed class KeyedIdOptions
     /// <summary>Describes the options without the secret.</summary>
     /// <returns>The inputs, encoding and length.</returns>
     public override string ToString() =>
-        $"KeyedIdOptions {{ Inputs = [{string.Join(", ", Inputs)}], RotateDaily = {RotateDaily}, Encoding = {Encoding}, Length = {Length} }}";
+        $"KeyedIdOptions {{ Inputs = [{string.Join(", ", Inputs)}], RotateDaily = {RotateDaily}, " +
+        $"Encoding = {Encoding}, Length = {Length} }}";
 }

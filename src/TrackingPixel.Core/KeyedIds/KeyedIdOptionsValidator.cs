@@ -13,21 +13,25 @@ internal sealed class KeyedIdOptionsValidator : IValidateOptions<KeyedIdOptions>
         var prefix = $"Keyed id '{name}':";
         if (options.Inputs.Count == 0)
         {
-            failures.Add($"{prefix} Inputs is empty; add what to hash, e.g. \"query:userid\", or \"ip\" and \"header:User-Agent\".");
+            failures.Add(
+                $"{prefix} Inputs is empty; add what to hash, " +
+                "e.g. \"query:userid\", or \"ip\" and \"header:User-Agent\".");
         }
 
         foreach (var input in options.Inputs)
         {
             if (KeyedIdInput.TryParse(input) is null)
             {
-                failures.Add($"{prefix} input '{input}' is not understood; use \"ip\", \"header:NAME\" or \"query:NAME\".");
+                failures.Add(
+                    $"{prefix} input '{input}' is not understood; use \"ip\", \"header:NAME\" or \"query:NAME\".");
             }
         }
 
         var maxLength = options.Encoding == KeyedIdEncoding.Hex ? 64 : 43;
         if (options.Length < 16 || options.Length > maxLength)
         {
-            failures.Add($"{prefix} Length is {options.Length}; set it between 16 and {maxLength} for {options.Encoding}.");
+            failures.Add(
+                $"{prefix} Length is {options.Length}; set it between 16 and {maxLength} for {options.Encoding}.");
         }
 
         if (!Enum.IsDefined(options.Encoding))

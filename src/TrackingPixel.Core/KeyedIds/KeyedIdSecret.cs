@@ -17,11 +17,13 @@ internal static class KeyedIdSecret
         if (options.Secret is null && string.IsNullOrWhiteSpace(options.SecretEnvironmentVariable))
         {
             return "no secret; set SecretEnvironmentVariable to the name of an environment variable holding at least " +
-                   $"{KeyedIdOptions.MinimumSecretBytes} random bytes (e.g. from `openssl rand -base64 48`), or set Secret.";
+                   $"{KeyedIdOptions.MinimumSecretBytes} random bytes (e.g. from `openssl rand -base64 48`), " +
+                   "or set Secret.";
         }
 
         var secret = options.Secret ?? Environment.GetEnvironmentVariable(options.SecretEnvironmentVariable!);
-        var source = options.Secret is not null ? "Secret" : $"environment variable {options.SecretEnvironmentVariable}";
+        var source =
+            options.Secret is not null ? "Secret" : $"environment variable {options.SecretEnvironmentVariable}";
         if (secret is null)
         {
             return $"{source} is not set; give it at least {KeyedIdOptions.MinimumSecretBytes} random bytes.";
@@ -35,5 +37,6 @@ internal static class KeyedIdSecret
 
     /// <summary>Returns the secret's bytes; call only with options that passed <see cref="Check"/>.</summary>
     public static byte[] Read(KeyedIdOptions options) =>
-        Encoding.UTF8.GetBytes(options.Secret ?? Environment.GetEnvironmentVariable(options.SecretEnvironmentVariable!)!);
+        Encoding.UTF8.GetBytes(
+            options.Secret ?? Environment.GetEnvironmentVariable(options.SecretEnvironmentVariable!)!);
 }

@@ -18,15 +18,21 @@ public static class TrackingPixelBuilderKeyedIdExtensions
     /// Options are validated at start-up, the secret included (present, long enough), with messages that never show it.
     /// Adding the same field name twice adds one field with both configurations applied.
     /// </remarks>
-    public static ITrackingPixelBuilder AddKeyedId(this ITrackingPixelBuilder builder, string fieldName, Action<KeyedIdOptions> configure)
+    public static ITrackingPixelBuilder AddKeyedId(
+        this ITrackingPixelBuilder builder,
+        string fieldName,
+        Action<KeyedIdOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);
         ArgumentNullException.ThrowIfNull(configure);
 
         builder.Services.AddOptions<KeyedIdOptions>(fieldName).Configure(configure).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyedIdOptions>, KeyedIdOptionsValidator>());
-        if (builder.Services.Any(d => d.ServiceType == typeof(KeyedIdField) && d.ImplementationInstance is KeyedIdField field && field.Name == fieldName))
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<KeyedIdOptions>, KeyedIdOptionsValidator>());
+        if (builder.Services.Any(d =>
+                d.ServiceType == typeof(KeyedIdField) && d.ImplementationInstance is KeyedIdField field
+                && field.Name == fieldName))
         {
             return builder;
         }
@@ -38,7 +44,8 @@ public static class TrackingPixelBuilderKeyedIdExtensions
             sp.GetRequiredService<ClientIpResolver>(),
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IRecordPolicy>(sp =>
-            new RemoveFieldsPolicy([.. sp.GetRequiredService<IOptionsMonitor<KeyedIdOptions>>().Get(fieldName).RemoveFields]));
+            new RemoveFieldsPolicy(
+                [.. sp.GetRequiredService<IOptionsMonitor<KeyedIdOptions>>().Get(fieldName).RemoveFields]));
         return builder;
     }
 }

@@ -17,7 +17,9 @@ public static class TrackingPixelBuilderMaskingExtensions
     /// </param>
     /// <returns>The builder, for chaining.</returns>
     /// <remarks>Adding it twice applies it once, with both configurations. Options are validated at start-up.</remarks>
-    public static ITrackingPixelBuilder AddClientIpMasking(this ITrackingPixelBuilder builder, Action<IpMaskingOptions>? configure = null)
+    public static ITrackingPixelBuilder AddClientIpMasking(
+        this ITrackingPixelBuilder builder,
+        Action<IpMaskingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Services.AddOptions<IpMaskingOptions>().ValidateOnStart();
@@ -26,9 +28,12 @@ public static class TrackingPixelBuilderMaskingExtensions
             options.Configure(configure);
         }
 
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IpMaskingOptions>, IpMaskingOptionsValidator>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordPolicy, IpMaskingPolicy>(sp => new IpMaskingPolicy(
-            sp.GetRequiredService<ClientIpResolver>(), sp.GetRequiredService<IOptions<IpMaskingOptions>>().Value)));
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<IpMaskingOptions>, IpMaskingOptionsValidator>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordPolicy, IpMaskingPolicy>(
+            sp => new IpMaskingPolicy(
+                sp.GetRequiredService<ClientIpResolver>(),
+                sp.GetRequiredService<IOptions<IpMaskingOptions>>().Value)));
         return builder;
     }
 }

@@ -14,7 +14,13 @@ internal enum FieldKind : byte
 /// <summary>One field value held by reference until the record is written, so setting a field copies nothing.</summary>
 internal readonly struct FieldValue
 {
-    private FieldValue(FieldKind kind, string? text, long integer, double number, DateTimeOffset timestamp, bool whole = false)
+    private FieldValue(
+        FieldKind kind,
+        string? text,
+        long integer,
+        double number,
+        DateTimeOffset timestamp,
+        bool whole = false)
     {
         Kind = kind;
         Whole = whole;
@@ -41,7 +47,8 @@ internal readonly struct FieldValue
 
     public static FieldValue Null => new(FieldKind.Null, null, 0, 0, default);
 
-    public static FieldValue FromString(string text, bool whole = false) => new(FieldKind.String, text, 0, 0, default, whole);
+    public static FieldValue FromString(string text, bool whole = false) =>
+        new(FieldKind.String, text, 0, 0, default, whole);
 
     public static FieldValue FromInteger(long value) => new(FieldKind.Integer, null, value, 0, default);
 

@@ -158,7 +158,9 @@ public sealed class RecordBuilder
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (name == FieldNames.Truncated)
         {
-            throw new ArgumentException($"The field name {FieldNames.Truncated} is reserved for the list of truncated fields.", nameof(name));
+            throw new ArgumentException(
+                $"The field name {FieldNames.Truncated} is reserved for the list of truncated fields.",
+                nameof(name));
         }
 
         var index = IndexOf(name);

@@ -206,7 +206,8 @@ internal sealed class RecordWriter : IDisposable
             }
         }
 
-        throw new InvalidOperationException("A record of dropped fields cannot exceed the record cap; the cap is validated at start-up.");
+        throw new InvalidOperationException(
+            "A record of dropped fields cannot exceed the record cap; the cap is validated at start-up.");
     }
 
     private bool AllDropped(int count)

@@ -13,7 +13,9 @@ public static class TrackingPixelBuilderExtractorExtensions
     /// <typeparam name="T">The extractor type.</typeparam>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder AddExtractor<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this ITrackingPixelBuilder builder)
+    public static ITrackingPixelBuilder AddExtractor<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(
+        this ITrackingPixelBuilder builder)
         where T : class, IFieldExtractor
     {
         ArgumentNullException.ThrowIfNull(builder);

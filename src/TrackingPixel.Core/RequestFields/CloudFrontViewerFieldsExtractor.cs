@@ -20,14 +20,22 @@ internal sealed class CloudFrontViewerFieldsExtractor : IFieldExtractor
         Copy(request, record, "CloudFront-Viewer-City", FieldNames.City, null, 1, 128);
     }
 
-    private static void Copy(PixelRequest request, RecordBuilder record, string header, string field, SearchValues<char>? allowed, int minLength, int maxLength)
+    private static void Copy(
+        PixelRequest request,
+        RecordBuilder record,
+        string header,
+        string field,
+        SearchValues<char>? allowed,
+        int minLength,
+        int maxLength)
     {
         if (!request.Headers.TryGetValue(header, out var value))
         {
             return;
         }
 
-        if (value.Length < minLength || value.Length > maxLength || (allowed is not null && value.AsSpan().ContainsAnyExcept(allowed)))
+        if (value.Length < minLength || value.Length > maxLength
+            || (allowed is not null && value.AsSpan().ContainsAnyExcept(allowed)))
         {
             record.ReportInputProblem(field, $"{header} is not in CloudFront's format");
             return;
@@ -37,5 +45,10 @@ internal sealed class CloudFrontViewerFieldsExtractor : IFieldExtractor
     }
 
     public IEnumerable<FieldDescriptor> DescribeFields() =>
-        [new(FieldNames.Country, FieldType.Text, "CloudFront viewer country (ISO 3166-1 alpha-2), when present."), new(FieldNames.Region, FieldType.Text, "CloudFront viewer country region (ISO 3166-2 subdivision), when present."), new(FieldNames.City, FieldType.Text, "CloudFront viewer city, when present.")];
+    [
+        new(FieldNames.Country, FieldType.Text, "CloudFront viewer country (ISO 3166-1 alpha-2), when present."),
+        new(FieldNames.Region, FieldType.Text, "CloudFront viewer country region " +
+            "(ISO 3166-2 subdivision), when present."),
+        new(FieldNames.City, FieldType.Text, "CloudFront viewer city, when present."),
+    ];
 }

@@ -52,7 +52,8 @@ internal sealed class LanguageFieldExtractor(string fieldName) : IFieldExtractor
         {
             var dash = tag.IndexOf('-');
             var subtag = dash < 0 ? tag : tag[..dash];
-            if (subtag.Length is 0 or > 8 || (first ? subtag.Length < 2 || !IsLetters(subtag) : !IsLettersOrDigits(subtag)))
+            if (subtag.Length is 0 or > 8
+                || (first ? subtag.Length < 2 || !IsLetters(subtag) : !IsLettersOrDigits(subtag)))
             {
                 return false;
             }

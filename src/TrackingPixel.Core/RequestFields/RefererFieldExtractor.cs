@@ -43,5 +43,8 @@ internal sealed class RefererFieldExtractor(string fieldName, bool keepQuery) : 
     }
 
     public IEnumerable<FieldDescriptor> DescribeFields() =>
-        [new(fieldName, FieldType.Text, "The Referer header, without credentials and, by default, without its query string and fragment.")];
+    [
+        new(fieldName, FieldType.Text, "The Referer header, without credentials and, by default, without its query " +
+            "string and fragment."),
+    ];
 }

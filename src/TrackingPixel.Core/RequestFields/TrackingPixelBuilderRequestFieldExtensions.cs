@@ -15,7 +15,10 @@ public static class TrackingPixelBuilderRequestFieldExtensions
     /// </param>
     /// <param name="fieldName">The field's name; <c>referer</c> by default.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder AddRefererField(this ITrackingPixelBuilder builder, bool keepQuery = false, string fieldName = FieldNames.Referer)
+    public static ITrackingPixelBuilder AddRefererField(
+        this ITrackingPixelBuilder builder,
+        bool keepQuery = false,
+        string fieldName = FieldNames.Referer)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);
@@ -29,7 +32,9 @@ public static class TrackingPixelBuilderRequestFieldExtensions
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="fieldName">The field's name; <c>language</c> by default.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder AddLanguageField(this ITrackingPixelBuilder builder, string fieldName = FieldNames.Language)
+    public static ITrackingPixelBuilder AddLanguageField(
+        this ITrackingPixelBuilder builder,
+        string fieldName = FieldNames.Language)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);
@@ -50,7 +55,8 @@ public static class TrackingPixelBuilderRequestFieldExtensions
     public static ITrackingPixelBuilder AddCloudFrontViewerFields(this ITrackingPixelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFieldExtractor, CloudFrontViewerFieldsExtractor>(_ => new CloudFrontViewerFieldsExtractor()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFieldExtractor, CloudFrontViewerFieldsExtractor>(
+            _ => new CloudFrontViewerFieldsExtractor()));
         return builder;
     }
 }

@@ -26,7 +26,10 @@ public sealed class RecordSchema
             }
         }
 
-        fields.Add(new FieldDescriptor(FieldNames.Truncated, FieldType.TextList, "Names of the fields whose values were cut to fit the size limits; present only when one was."));
+        fields.Add(new FieldDescriptor(
+            FieldNames.Truncated,
+            FieldType.TextList,
+            "Names of the fields whose values were cut to fit the size limits; present only when one was."));
         Fields = fields;
     }
 

@@ -19,5 +19,8 @@ internal sealed class ClientIpFieldExtractor(ClientIpResolver resolver) : IField
     }
 
     public IEnumerable<FieldDescriptor> DescribeFields() =>
-        [new(FieldNames.Ip, FieldType.Text, "Client address chosen by the client IP policy (the address the platform observed unless trusted proxies are configured).")];
+    [
+        new(FieldNames.Ip, FieldType.Text, "Client address chosen by the client IP policy (the address the platform " +
+            "observed unless trusted proxies are configured)."),
+    ];
 }

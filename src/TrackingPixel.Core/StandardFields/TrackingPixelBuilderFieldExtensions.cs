@@ -22,7 +22,8 @@ public static class TrackingPixelBuilderFieldExtensions
 
         builder.Services.AddSingleton<StandardFieldsMarker>();
         builder.Services.AddSingleton<IFieldExtractor>(new DateFieldExtractor());
-        builder.Services.AddSingleton<IFieldExtractor>(sp => new ClientIpFieldExtractor(sp.GetRequiredService<ClientIpResolver>()));
+        builder.Services.AddSingleton<IFieldExtractor>(
+            sp => new ClientIpFieldExtractor(sp.GetRequiredService<ClientIpResolver>()));
         return builder
             .AddHeaderField(FieldNames.UserAgent, "User-Agent")
             .AddQueryField(FieldNames.UserId, "userid")
@@ -36,7 +37,10 @@ public static class TrackingPixelBuilderFieldExtensions
     /// The query parameter, compared case-sensitively, for example <c>utm_campaign</c>.
     /// </param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder AddQueryField(this ITrackingPixelBuilder builder, string fieldName, string parameterName)
+    public static ITrackingPixelBuilder AddQueryField(
+        this ITrackingPixelBuilder builder,
+        string fieldName,
+        string parameterName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);
@@ -58,7 +62,10 @@ public static class TrackingPixelBuilderFieldExtensions
     /// <remarks>
     /// The route is the pattern given to <c>MapTrackingPixel</c>, or to <c>UseLambdaPixelPath</c> in Lambda.
     /// </remarks>
-    public static ITrackingPixelBuilder AddRouteField(this ITrackingPixelBuilder builder, string fieldName, string parameterName)
+    public static ITrackingPixelBuilder AddRouteField(
+        this ITrackingPixelBuilder builder,
+        string fieldName,
+        string parameterName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);
@@ -72,7 +79,10 @@ public static class TrackingPixelBuilderFieldExtensions
     /// <param name="fieldName">The field's name in the record, for example <c>referer</c>.</param>
     /// <param name="headerName">The header, compared case-insensitively, for example <c>Referer</c>.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder AddHeaderField(this ITrackingPixelBuilder builder, string fieldName, string headerName)
+    public static ITrackingPixelBuilder AddHeaderField(
+        this ITrackingPixelBuilder builder,
+        string fieldName,
+        string headerName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);
@@ -88,7 +98,10 @@ public static class TrackingPixelBuilderFieldExtensions
     /// Computes the value from the request; <see langword="null"/> means absent. Must be thread-safe.
     /// </param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder AddField(this ITrackingPixelBuilder builder, string fieldName, Func<PixelRequest, string?> compute)
+    public static ITrackingPixelBuilder AddField(
+        this ITrackingPixelBuilder builder,
+        string fieldName,
+        Func<PixelRequest, string?> compute)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);

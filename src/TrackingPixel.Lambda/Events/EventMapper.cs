@@ -35,7 +35,11 @@ internal static class EventMapper
     /// The request view, with the route's values; <see langword="null"/> when the path does not match.
     /// </returns>
     /// <exception cref="UnsupportedEventException">The payload is not a recognisable HTTP event.</exception>
-    public static PixelRequest? Map(ReadOnlyMemory<byte> json, TimeProvider time, PixelRoute? route, out LambdaEventKind kind)
+    public static PixelRequest? Map(
+        ReadOnlyMemory<byte> json,
+        TimeProvider time,
+        PixelRoute? route,
+        out LambdaEventKind kind)
     {
         var facts = EventReader.Read(json.Span, out var entries, out var escapedNames);
         kind = EventShape.Classify(facts);
@@ -54,7 +58,11 @@ internal static class EventMapper
     }
 
     private static PixelRequest MapV2(
-        in EventFacts facts, EventPayload payload, TimeProvider time, string path, IReadOnlyDictionary<string, string> route)
+        in EventFacts facts,
+        EventPayload payload,
+        TimeProvider time,
+        string path,
+        IReadOnlyDictionary<string, string> route)
     {
         var bytes = payload.Bytes;
         var raw = facts.RawQueryString.ToText(bytes) ?? string.Empty;
@@ -79,7 +87,11 @@ internal static class EventMapper
     }
 
     private static PixelRequest MapV1(
-        in EventFacts facts, EventPayload payload, TimeProvider time, string path, IReadOnlyDictionary<string, string> route)
+        in EventFacts facts,
+        EventPayload payload,
+        TimeProvider time,
+        string path,
+        IReadOnlyDictionary<string, string> route)
     {
         var bytes = payload.Bytes;
         return new PixelRequest
@@ -105,7 +117,11 @@ internal static class EventMapper
     /// <c>X-Forwarded-For</c>; entries left of it are whatever the client sent. Its events carry no time or id.
     /// </remarks>
     private static PixelRequest MapLoadBalancer(
-        in EventFacts facts, EventPayload payload, TimeProvider time, string path, IReadOnlyDictionary<string, string> route)
+        in EventFacts facts,
+        EventPayload payload,
+        TimeProvider time,
+        string path,
+        IReadOnlyDictionary<string, string> route)
     {
         var bytes = payload.Bytes;
         var headers = new PayloadHeaders(payload, facts.MultiValueHeaders, facts.Headers, default);

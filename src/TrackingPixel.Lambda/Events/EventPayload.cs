@@ -31,7 +31,8 @@ internal sealed class EventPayload(ReadOnlyMemory<byte> bytes, PayloadEntry[] en
     }
 
     public string NameOf(int index) =>
-        escapedNames?[index] ?? Encoding.UTF8.GetString(bytes.Span.Slice(entries[index].NameStart, entries[index].NameLength));
+        escapedNames?[index] ?? Encoding.UTF8.GetString(
+            bytes.Span.Slice(entries[index].NameStart, entries[index].NameLength));
 
     /// <summary>
     /// Whether entry <paramref name="index"/>'s name equals <paramref name="name"/>, ignoring ASCII case.

@@ -48,7 +48,9 @@ internal static partial class EventReader
         }
         catch (JsonException exception)
         {
-            throw new UnsupportedEventException($"The event is not valid JSON ({exception.Message}). {EventShape.Supported}", exception);
+            throw new UnsupportedEventException(
+                $"The event is not valid JSON ({exception.Message}). {EventShape.Supported}",
+                exception);
         }
 
         finally
@@ -129,7 +131,10 @@ internal static partial class EventReader
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return new JsonScalar(start + 1, reader.ValueSpan.Length, reader.ValueIsEscaped ? ScalarKind.EscapedText : ScalarKind.Text);
+                return new JsonScalar(
+                    start + 1,
+                    reader.ValueSpan.Length,
+                    reader.ValueIsEscaped ? ScalarKind.EscapedText : ScalarKind.Text);
             case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
                 return new JsonScalar(start, reader.ValueSpan.Length, ScalarKind.Literal);
             default:

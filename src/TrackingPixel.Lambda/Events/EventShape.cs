@@ -21,7 +21,8 @@ internal static class EventShape
     // Top-level members that name an event source which is never an HTTP request, for a message that says what it is.
     private static readonly (byte[] Member, string Source)[] Hints =
     [
-        ("Records"u8.ToArray(), "a batch of records (S3, SQS, SNS, DynamoDB, Kinesis, SES, Amazon MQ, CloudFront Lambda@Edge…)"),
+        ("Records"u8.ToArray(), "a batch of records (S3, SQS, SNS, DynamoDB, Kinesis, SES, Amazon MQ, " +
+            "CloudFront Lambda@Edge…)"),
         ("records"u8.ToArray(), "a batch of records (Amazon MSK, self-managed Kafka, Firehose transformation…)"),
         ("rmqMessagesByQueue"u8.ToArray(), "an Amazon MQ for RabbitMQ event"),
         ("detail-type"u8.ToArray(), "an Amazon EventBridge (CloudWatch Events) event"),
@@ -58,7 +59,8 @@ internal static class EventShape
     {
         if (facts.IsWebSocket)
         {
-            throw Reject("it is an API Gateway WebSocket API event (its requestContext has a connectionId or eventType)");
+            throw Reject(
+                "it is an API Gateway WebSocket API event (its requestContext has a connectionId or eventType)");
         }
 
         if (!facts.HasRequestContext)

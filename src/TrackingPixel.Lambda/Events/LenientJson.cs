@@ -68,7 +68,11 @@ internal static class LenientJson
                 case (byte)'r': text.Append('\r'); break;
                 case (byte)'t': text.Append('\t'); break;
                 case (byte)'u' when escaped.Length >= backslash + 6
-                    && ushort.TryParse(escaped.Slice(backslash + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var unit):
+                    && ushort.TryParse(
+                        escaped.Slice(backslash + 2, 4),
+                        NumberStyles.AllowHexSpecifier,
+                        CultureInfo.InvariantCulture,
+                        out var unit):
                     text.Append((char)unit);
                     consumed = 6;
                     break;

@@ -13,7 +13,11 @@ namespace TrackingPixel.Lambda.Events;
 /// read into a dictionary. Values follow the lenient event rules: a number or boolean reads as its text, a null,
 /// object or array as absent.
 /// </remarks>
-internal sealed class PayloadHeaders(EventPayload payload, EntryRange multi, EntryRange single, EntryRange cookies) : RequestHeaders
+internal sealed class PayloadHeaders(
+    EventPayload payload,
+    EntryRange multi,
+    EntryRange single,
+    EntryRange cookies) : RequestHeaders
 {
     public override bool TryGetValue(string name, [NotNullWhen(true)] out string? value)
     {

@@ -13,7 +13,8 @@ internal static class LambdaLogLine
 {
     private const int MaxMessageLength = 64 * 1024;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>AWS's names for the levels, as <c>AWS_LAMBDA_LOG_LEVEL</c> spells them.</summary>
     public static string LevelName(LogLevel level) => level switch
@@ -39,13 +40,21 @@ internal static class LambdaLogLine
         _ => LogLevel.Information,
     };
 
-    public static string Json(DateTimeOffset timestamp, LogLevel level, string? requestId, string category, string message, Exception? exception)
+    public static string Json(
+        DateTimeOffset timestamp,
+        LogLevel level,
+        string? requestId,
+        string category,
+        string message,
+        Exception? exception)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
-            json.WriteString("timestamp"u8, timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString(
+                "timestamp"u8,
+                timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             json.WriteString("level"u8, LevelName(level));
             if (requestId is not null)
             {
@@ -59,7 +68,9 @@ internal static class LambdaLogLine
                 json.WriteString("errorType"u8, exception.GetType().FullName);
                 json.WriteString("errorMessage"u8, SafeText.Bound(exception.Message, MaxMessageLength));
                 json.WriteStartArray("stackTrace"u8);
-                foreach (var frame in (exception.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                var frames = (exception.StackTrace ?? string.Empty)
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                foreach (var frame in frames)
                 {
                     json.WriteStringValue(SafeText.Bound(frame, 1024));
                 }
@@ -74,10 +85,16 @@ internal static class LambdaLogLine
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static string Text(DateTimeOffset timestamp, LogLevel level, string? requestId, string message, Exception? exception)
+    public static string Text(
+        DateTimeOffset timestamp,
+        LogLevel level,
+        string? requestId,
+        string message,
+        Exception? exception)
     {
         var line = new StringBuilder(128)
-            .Append(timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)).Append('\t')
+            .Append(timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
+                .Append('\t')
             .Append(requestId).Append('\t')
             .Append(LevelName(level)).Append('\t')
             .Append(message);

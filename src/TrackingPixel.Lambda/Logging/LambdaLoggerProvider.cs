@@ -6,7 +6,11 @@ namespace TrackingPixel.Lambda.Logging;
 /// Writes log lines to standard output, where Lambda collects them: one JSON object per line when the function's log
 /// format is JSON (so CloudWatch can filter by level), otherwise AWS's tab-separated text layout.
 /// </summary>
-internal sealed class LambdaLoggerProvider(LambdaLogContext context, bool json, TextWriter output, TimeProvider time) : ILoggerProvider
+internal sealed class LambdaLoggerProvider(
+    LambdaLogContext context,
+    bool json,
+    TextWriter output,
+    TimeProvider time) : ILoggerProvider
 {
     public ILogger CreateLogger(string categoryName) => new LambdaLogger(categoryName, this);
 

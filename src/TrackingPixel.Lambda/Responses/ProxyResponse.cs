@@ -23,9 +23,13 @@ internal static class ProxyResponse
         new("Cache-Control", "no-store"),
     ];
 
-    private static readonly byte[][] Pixels = [.. Enum.GetValues<LambdaEventKind>().Select(k => Write(k, 200, PixelResponse.Headers, PixelResponse.GifBase64))];
+    private static readonly byte[][] Pixels =
+    [
+        .. Enum.GetValues<LambdaEventKind>().Select(k => Write(k, 200, PixelResponse.Headers, PixelResponse.GifBase64)),
+    ];
 
-    private static readonly byte[][] NotFounds = [.. Enum.GetValues<LambdaEventKind>().Select(k => Write(k, 404, NotFoundHeaders, null))];
+    private static readonly byte[][] NotFounds =
+        [.. Enum.GetValues<LambdaEventKind>().Select(k => Write(k, 404, NotFoundHeaders, null))];
 
     /// <summary>
     /// Payload format 2.0 (HTTP API, Function URL): <c>headers</c> only, as 2.0 has no multi-value maps.
@@ -41,9 +45,14 @@ internal static class ProxyResponse
     /// <summary>A bodiless 404, for a path that is not the pixel's.</summary>
     public static ReadOnlyMemory<byte> NotFound(LambdaEventKind kind) => NotFounds[(int)kind];
 
-    private static byte[] Write(LambdaEventKind kind, int status, IReadOnlyList<KeyValuePair<string, string>> headers, string? base64Body)
+    private static byte[] Write(
+        LambdaEventKind kind,
+        int status,
+        IReadOnlyList<KeyValuePair<string, string>> headers,
+        string? base64Body)
     {
-        var loadBalancer = kind is LambdaEventKind.ApplicationLoadBalancer or LambdaEventKind.ApplicationLoadBalancerMultiValue;
+        var loadBalancer =
+            kind is LambdaEventKind.ApplicationLoadBalancer or LambdaEventKind.ApplicationLoadBalancerMultiValue;
         var multiValue = kind is LambdaEventKind.RestApiV1 or LambdaEventKind.ApplicationLoadBalancerMultiValue;
         var buffer = new ArrayBufferWriter<byte>(768);
         using (var json = new Utf8JsonWriter(buffer))

@@ -26,7 +26,8 @@ internal sealed class PixelRoute
     public string Pattern { get; }
 
     /// <summary>The names of the route's parameters, in order.</summary>
-    public IEnumerable<string> ParameterNames => _segments.Where(s => s.Parameter is not null).Select(s => s.Parameter!);
+    public IEnumerable<string> ParameterNames =>
+        _segments.Where(s => s.Parameter is not null).Select(s => s.Parameter!);
 
     /// <summary>Parses <paramref name="pattern"/>.</summary>
     /// <exception cref="ArgumentException">The pattern is not a path of literal and parameter segments.</exception>
@@ -98,7 +99,9 @@ internal sealed class PixelRoute
     }
 
     private static ArgumentException Invalid(string pattern, string reason) =>
-        new($"The pixel path '{pattern}' is not a route pattern: {reason}. Example: /o/{{campaign}}/{{recipient}}.gif", nameof(pattern));
+        new(
+            $"The pixel path '{pattern}' is not a route pattern: {reason}. Example: /o/{{campaign}}/{{recipient}}.gif",
+            nameof(pattern));
 
     /// <summary>One segment: a literal (<see cref="Parameter"/> null), or a parameter between literal text.</summary>
     private readonly record struct Segment(string Prefix, string? Parameter, string Suffix)

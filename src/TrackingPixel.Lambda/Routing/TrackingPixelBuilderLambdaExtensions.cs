@@ -22,7 +22,9 @@ public static class TrackingPixelBuilderLambdaExtensions
     /// URL or a load balancer sends every path (<c>/favicon.ico</c>, scanners) to the function. Calling it again
     /// replaces the path.
     /// </remarks>
-    public static ITrackingPixelBuilder UseLambdaPixelPath(this ITrackingPixelBuilder builder, [StringSyntax("Route")] string pattern)
+    public static ITrackingPixelBuilder UseLambdaPixelPath(
+        this ITrackingPixelBuilder builder,
+        [StringSyntax("Route")] string pattern)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var route = PixelRoute.Parse(pattern);

@@ -8,17 +8,22 @@ public class AddressRangeSetTests
     public void Match_GeneratedIpv4Ranges_AgreesWithALinearScan()
     {
         var random = new Random(42);
-        var ranges = Enumerable.Range(0, 2_000).Select(_ => ((uint)random.NextInt64(0, 1L << 32), (byte)random.Next(8, 33))).ToList();
+        var ranges = Enumerable.Range(0, 2_000)
+            .Select(_ => ((uint)random.NextInt64(0, 1L << 32), (byte)random.Next(8, 33))).ToList();
         var set = AddressRangeSet.Build(ranges, []);
 
         for (var i = 0; i < 20_000; i++)
         {
             // Half the probes inside a generated range, half anywhere.
             var (start, prefix) = ranges[random.Next(ranges.Count)];
-            var probe = i % 2 == 0 ? (start & Mask(prefix)) + (uint)random.NextInt64(0, 1L << (32 - prefix)) : (uint)random.NextInt64(0, 1L << 32);
+            var probe = i % 2 == 0
+                ? (start & Mask(prefix)) + (uint)random.NextInt64(0, 1L << (32 - prefix))
+                : (uint)random.NextInt64(0, 1L << 32);
             var expected = ranges.Any(r => (probe & Mask(r.Item2)) == (r.Item1 & Mask(r.Item2)));
 
-            Assert.Equal(expected, set.Match(new IPAddress(BitConverter.GetBytes(probe).Reverse().ToArray())) is not null);
+            Assert.Equal(
+                expected,
+                set.Match(new IPAddress(BitConverter.GetBytes(probe).Reverse().ToArray())) is not null);
         }
     }
 
@@ -32,7 +37,8 @@ public class AddressRangeSetTests
         for (var i = 0; i < 10_000; i++)
         {
             var (start, prefix) = ranges[random.Next(ranges.Count)];
-            var probe = i % 2 == 0 ? (start & Mask128(prefix)) | (Random128(random) & ~Mask128(prefix)) : Random128(random);
+            var probe =
+                i % 2 == 0 ? (start & Mask128(prefix)) | (Random128(random) & ~Mask128(prefix)) : Random128(random);
             var expected = ranges.Any(r => (probe & Mask128(r.Item2)) == (r.Item1 & Mask128(r.Item2)));
 
             var bytes = new byte[16];
@@ -48,9 +54,12 @@ public class AddressRangeSetTests
         var text = new System.Text.StringBuilder();
         for (var i = 0; i < 150_000; i++)
         {
-            text.Append(new IPAddress(BitConverter.GetBytes((uint)i << 4).Reverse().ToArray())).Append("/28,US,US-CA,Los Angeles,\n");
-            text.Append("2a02:").Append((i >> 16).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append(':')
-                .Append((i & 0xFFFF).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append("::/64,GB,GB-EN,London,\n");
+            text.Append(new IPAddress(BitConverter.GetBytes((uint)i << 4).Reverse().ToArray()))
+                .Append("/28,US,US-CA,Los Angeles,\n");
+            text.Append("2a02:")
+                .Append((i >> 16).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append(':')
+                .Append((i & 0xFFFF).ToString("x", System.Globalization.CultureInfo.InvariantCulture))
+                .Append("::/64,GB,GB-EN,London,\n");
         }
 
         var set = Parse(text.ToString());
@@ -118,5 +127,7 @@ public class AddressRangeSetTests
 
     private static UInt128 Mask128(byte prefix) => prefix == 0 ? UInt128.Zero : UInt128.MaxValue << (128 - prefix);
 
-    private static UInt128 Random128(Random random) => new((ulong)random.NextInt64() ^ ((ulong)random.Next() << 63), (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63));
+    private static UInt128 Random128(Random random) => new(
+        (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63),
+        (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63));
 }

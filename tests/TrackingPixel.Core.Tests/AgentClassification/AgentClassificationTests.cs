@@ -7,7 +7,8 @@ namespace TrackingPixel.Tests.AgentClassification;
 
 public sealed class AgentClassificationTests : IDisposable
 {
-    private const string Chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
+    private const string Chrome =
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("trackingpixel-classification-").FullName;
 
@@ -22,7 +23,9 @@ public sealed class AgentClassificationTests : IDisposable
     {
         var headers = RequestHeaders.FromDictionary(new Dictionary<string, string> { [header] = value });
 
-        Assert.Equal(new AgentVerdict(AgentClasses.Prefetch, expectedRule), Create().Classify("Mozilla/5.0 Firefox/125.0", headers));
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.Prefetch, expectedRule),
+            Create().Classify("Mozilla/5.0 Firefox/125.0", headers));
     }
 
     [Theory]
@@ -38,10 +41,15 @@ public sealed class AgentClassificationTests : IDisposable
     public void Classify_AllowRuleAndAddressRule_AddressRuleStillDecides()
     {
         var classifier = Create(o => o.Rules.Add("privacy-relay ip:172.224.226.0/27"));
-        var cubot = "Mozilla/5.0 (Linux; Android 12; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36";
+        var cubot = "Mozilla/5.0 (Linux; Android 12; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 " +
+            "Mobile Safari/537.36";
 
-        Assert.Equal(new AgentVerdict(AgentClasses.PrivacyRelay, "ip:172.224.226.0/27"), classifier.Classify(cubot, null, IPAddress.Parse("172.224.226.9")));
-        Assert.Equal(new AgentVerdict(AgentClasses.Human, "ua:CUBOT"), classifier.Classify(cubot, null, IPAddress.Parse("192.0.2.1")));
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.PrivacyRelay, "ip:172.224.226.0/27"),
+            classifier.Classify(cubot, null, IPAddress.Parse("172.224.226.9")));
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.Human, "ua:CUBOT"),
+            classifier.Classify(cubot, null, IPAddress.Parse("192.0.2.1")));
     }
 
     [Fact]
@@ -56,11 +64,21 @@ public sealed class AgentClassificationTests : IDisposable
             o.Rules.Add("office ip:203.0.113.0/25");
         });
 
-        Assert.Equal(new AgentVerdict("monitoring", "ip:198.51.100.0/24"), classifier.Classify(Chrome, null, IPAddress.Parse("198.51.100.20")));
-        Assert.Equal(new AgentVerdict("monitoring", "ip:2001:db8::/32"), classifier.Classify(Chrome, null, IPAddress.Parse("2001:db8::1")));
-        Assert.Equal(new AgentVerdict(AgentClasses.Scanner, "ip:203.0.113.0/24"), classifier.Classify(Chrome, null, IPAddress.Parse("203.0.113.5")));
-        Assert.Equal(new AgentVerdict(AgentClasses.NonBrowser, "ua:^curl*"), classifier.Classify("curl/8.5.0", null, IPAddress.Parse("198.51.100.20")));
-        Assert.Equal(new AgentVerdict(AgentClasses.Human, null), classifier.Classify(Chrome, null, IPAddress.Parse("192.0.2.1")));
+        Assert.Equal(
+            new AgentVerdict("monitoring", "ip:198.51.100.0/24"),
+            classifier.Classify(Chrome, null, IPAddress.Parse("198.51.100.20")));
+        Assert.Equal(
+            new AgentVerdict("monitoring", "ip:2001:db8::/32"),
+            classifier.Classify(Chrome, null, IPAddress.Parse("2001:db8::1")));
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.Scanner, "ip:203.0.113.0/24"),
+            classifier.Classify(Chrome, null, IPAddress.Parse("203.0.113.5")));
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.NonBrowser, "ua:^curl*"),
+            classifier.Classify("curl/8.5.0", null, IPAddress.Parse("198.51.100.20")));
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.Human, null),
+            classifier.Classify(Chrome, null, IPAddress.Parse("192.0.2.1")));
     }
 
     [Fact]
@@ -69,7 +87,9 @@ public sealed class AgentClassificationTests : IDisposable
         var classifier = Create(o => o.Rules.Add("internal ua:curl*"));
 
         Assert.Equal(new AgentVerdict("internal", "ua:curl*"), classifier.Classify("curl/8.5.0"));
-        Assert.Equal(new AgentVerdict(AgentClasses.NonBrowser, "ua:python-requests"), classifier.Classify("python-requests/2.31.0"));
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.NonBrowser, "ua:python-requests"),
+            classifier.Classify("python-requests/2.31.0"));
     }
 
     [Fact]
@@ -77,8 +97,12 @@ public sealed class AgentClassificationTests : IDisposable
     {
         var classifier = Create(o => o.DisabledRules.Add("ua:^Java/"));
 
-        Assert.Equal(new AgentVerdict(AgentClasses.NonBrowser, "ua-no-platform"), classifier.Classify("Java/1.8.0_392"));
-        Assert.Equal(new AgentVerdict(AgentClasses.Human, null), Create(o => o.DisabledRules.Add("ua-no-platform")).Classify("Sleipnir/2.9.9"));
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.NonBrowser, "ua-no-platform"),
+            classifier.Classify("Java/1.8.0_392"));
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.Human, null),
+            Create(o => o.DisabledRules.Add("ua-no-platform")).Classify("Sleipnir/2.9.9"));
     }
 
     [Fact]
@@ -87,21 +111,37 @@ public sealed class AgentClassificationTests : IDisposable
         var rules = WriteFile("rules.txt", "scanner ua:MyScanner\ninclude built-in\ndisable ua:python-requests\n");
         var classifier = Create(o => o.RulesFile = rules);
 
-        Assert.Equal(new AgentVerdict(AgentClasses.Scanner, "ua:MyScanner"), classifier.Classify("curl/8.5.0 MyScanner/1.0"));
-        Assert.Equal(new AgentVerdict(AgentClasses.NonBrowser, "ua-no-platform"), classifier.Classify("python-requests/2.31.0"));
-        Assert.Equal(AgentClasses.Crawler, classifier.Classify("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)").Class);
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.Scanner, "ua:MyScanner"),
+            classifier.Classify("curl/8.5.0 MyScanner/1.0"));
+        Assert.Equal(
+            new AgentVerdict(AgentClasses.NonBrowser, "ua-no-platform"),
+            classifier.Classify("python-requests/2.31.0"));
+        Assert.Equal(
+            AgentClasses.Crawler,
+            classifier.Classify("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)").Class);
     }
 
     [Fact]
     public void AddAgentClassification_RelayRangesFile_FlagsTheResolvedAddressAndKeepsTheRecord()
     {
-        var ranges = WriteFile("ranges.csv", "172.224.226.0/27,GB,GB-EN,London,\n2a02:26f7:b3c0:4000::/64,GB,GB-EN,London,\n");
-        var browser = new Dictionary<string, string> { ["User-Agent"] = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)" };
+        var ranges =
+            WriteFile("ranges.csv", "172.224.226.0/27,GB,GB-EN,London,\n2a02:26f7:b3c0:4000::/64,GB,GB-EN,London,\n");
+        var browser = new Dictionary<string, string>
+        {
+            ["User-Agent"] = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
+        };
 
         var lines = string.Concat(
-            Some.RecordOf(Some.Request(headers: browser, peer: "172.224.226.9"), b => b.AddAgentClassification(o => o.RelayRangesFile = ranges)),
-            Some.RecordOf(Some.Request(headers: browser, peer: "2a02:26f7:b3c0:4000::77"), b => b.AddAgentClassification(o => o.RelayRangesFile = ranges)),
-            Some.RecordOf(Some.Request(headers: browser, peer: "172.224.226.40"), b => b.AddAgentClassification(o => o.RelayRangesFile = ranges)));
+            Some.RecordOf(
+                Some.Request(headers: browser, peer: "172.224.226.9"),
+                b => b.AddAgentClassification(o => o.RelayRangesFile = ranges)),
+            Some.RecordOf(
+                Some.Request(headers: browser, peer: "2a02:26f7:b3c0:4000::77"),
+                b => b.AddAgentClassification(o => o.RelayRangesFile = ranges)),
+            Some.RecordOf(
+                Some.Request(headers: browser, peer: "172.224.226.40"),
+                b => b.AddAgentClassification(o => o.RelayRangesFile = ranges)));
 
         Assert.Equal(
             """
@@ -117,7 +157,9 @@ public sealed class AgentClassificationTests : IDisposable
     public void AddAgentClassification_DiscardClasses_DropsOnlyThoseRecords()
     {
         var publisher = new CollectingPublisher();
-        using var services = Some.Services(b => b.AddAgentClassification(o => o.DiscardClasses.Add(AgentClasses.NonBrowser)), publisher: publisher);
+        using var services = Some.Services(
+            b => b.AddAgentClassification(o => o.DiscardClasses.Add(AgentClasses.NonBrowser)),
+            publisher: publisher);
         var pipeline = services.GetRequiredService<TrackingPixel.PixelPipeline>();
 
         Assert.Null(pipeline.Collect(Some.Request(headers: new() { ["User-Agent"] = "curl/8.5.0" })));
@@ -132,8 +174,12 @@ public sealed class AgentClassificationTests : IDisposable
     {
         var rules = WriteFile("rules.txt", "scanner ua:MyScanner\n");
 
-        var line = Some.RecordOf(Some.Request(headers: new() { ["User-Agent"] = "curl/8.5.0 MyScanner/1.0" }), b => b.AddAgentClassification(o => o.RulesFile = rules));
-        var curl = Some.RecordOf(Some.Request(headers: new() { ["User-Agent"] = "curl/8.5.0" }), b => b.AddAgentClassification(o => o.RulesFile = rules));
+        var line = Some.RecordOf(
+            Some.Request(headers: new() { ["User-Agent"] = "curl/8.5.0 MyScanner/1.0" }),
+            b => b.AddAgentClassification(o => o.RulesFile = rules));
+        var curl = Some.RecordOf(
+            Some.Request(headers: new() { ["User-Agent"] = "curl/8.5.0" }),
+            b => b.AddAgentClassification(o => o.RulesFile = rules));
 
         Assert.Equal("""{"agentClass":"scanner","agentRule":"ua:MyScanner"}""" + "\n", line);
         Assert.Equal("""{"agentClass":"human","agentRule":null}""" + "\n", curl);
@@ -144,7 +190,9 @@ public sealed class AgentClassificationTests : IDisposable
     {
         using var services = Some.Services(b => b.AddAgentClassification(o => o.Rules.Add("office ua:OfficeTool")));
 
-        Assert.Equal(new AgentVerdict("office", "ua:OfficeTool"), services.GetRequiredService<IAgentClassifier>().Classify("OfficeTool/1.0"));
+        Assert.Equal(
+            new AgentVerdict("office", "ua:OfficeTool"),
+            services.GetRequiredService<IAgentClassifier>().Classify("OfficeTool/1.0"));
     }
 
     [Theory]
@@ -155,7 +203,8 @@ public sealed class AgentClassificationTests : IDisposable
         var ranges = WriteFile("ranges.csv", text);
         using var services = Some.Services(b => b.AddAgentClassification(o => o.RelayRangesFile = ranges));
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<TrackingPixel.PixelPipeline>());
+        var error =
+            Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<TrackingPixel.PixelPipeline>());
         Assert.Contains($"{ranges} {line}", error.Message, StringComparison.Ordinal);
     }
 
@@ -165,8 +214,12 @@ public sealed class AgentClassificationTests : IDisposable
         using var badRule = Some.Services(b => b.AddAgentClassification(o => o.Rules.Add("crawler ua:b*t")));
         using var unknown = Some.Services(b => b.AddAgentClassification(o => o.DisabledRules.Add("ua:Nope")));
 
-        Assert.Contains("AgentClassification.Rules line 1:", Assert.Throws<OptionsValidationException>(() => badRule.GetRequiredService<TrackingPixel.PixelPipeline>()).Message, StringComparison.Ordinal);
-        Assert.Contains("disables 'ua:Nope'", Assert.Throws<OptionsValidationException>(() => unknown.GetRequiredService<TrackingPixel.PixelPipeline>()).Message, StringComparison.Ordinal);
+        var badRuleError =
+            Assert.Throws<OptionsValidationException>(() => badRule.GetRequiredService<TrackingPixel.PixelPipeline>());
+        var unknownError =
+            Assert.Throws<OptionsValidationException>(() => unknown.GetRequiredService<TrackingPixel.PixelPipeline>());
+        Assert.Contains("AgentClassification.Rules line 1:", badRuleError.Message, StringComparison.Ordinal);
+        Assert.Contains("disables 'ua:Nope'", unknownError.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,7 +231,8 @@ public sealed class AgentClassificationTests : IDisposable
             o.DiscardClasses.Add("Bots!");
         }));
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<TrackingPixel.PixelPipeline>());
+        var error =
+            Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<TrackingPixel.PixelPipeline>());
         Assert.Contains("absent.txt", error.Message, StringComparison.Ordinal);
         Assert.Contains("DiscardClasses has 'Bots!'", error.Message, StringComparison.Ordinal);
     }
@@ -194,7 +248,8 @@ public sealed class AgentClassificationTests : IDisposable
     [Fact]
     public void NullArguments_Throw()
     {
-        Assert.Throws<ArgumentNullException>(() => TrackingPixelBuilderAgentClassificationExtensions.AddAgentClassification(null!));
+        Assert.Throws<ArgumentNullException>(
+            () => TrackingPixelBuilderAgentClassificationExtensions.AddAgentClassification(null!));
         Assert.Throws<ArgumentNullException>(() => AgentClassifiers.Create(null!));
     }
 

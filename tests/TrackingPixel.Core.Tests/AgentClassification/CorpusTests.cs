@@ -20,8 +20,12 @@ public class CorpusTests(ITestOutputHelper output)
         var missed = Corpus.Crawlers.Where(ua => Classifier.Classify(ua).Class == AgentClasses.Human).ToList();
         var recall = 1.0 - ((double)missed.Count / Corpus.Crawlers.Count);
 
-        output.WriteLine($"recall {recall:P2}: {Corpus.Crawlers.Count - missed.Count} of {Corpus.Crawlers.Count} crawler user agents flagged");
-        foreach (var group in Corpus.Crawlers.Select(ua => Classifier.Classify(ua).Class).GroupBy(c => c).OrderByDescending(g => g.Count()))
+        output.WriteLine(
+            $"recall {recall:P2}: {Corpus.Crawlers.Count - missed.Count} of {Corpus.Crawlers.Count} " +
+            "crawler user agents flagged");
+        var groups = Corpus.Crawlers.Select(ua => Classifier.Classify(ua).Class)
+            .GroupBy(c => c).OrderByDescending(g => g.Count());
+        foreach (var group in groups)
         {
             output.WriteLine($"  {group.Key}: {group.Count()}");
         }
@@ -35,7 +39,8 @@ public class CorpusTests(ITestOutputHelper output)
     public void Classify_BrowserCorpora_FlagsAtMostOneIn2000(string corpus)
     {
         var userAgents = corpus == "browsers" ? Corpus.Browsers : Corpus.InApp;
-        var flagged = userAgents.Select(ua => (ua, Verdict: Classifier.Classify(ua))).Where(x => x.Verdict.Class != AgentClasses.Human).ToList();
+        var flagged = userAgents.Select(ua => (ua, Verdict: Classifier.Classify(ua)))
+            .Where(x => x.Verdict.Class != AgentClasses.Human).ToList();
         var rate = (double)flagged.Count / userAgents.Count;
 
         output.WriteLine($"{corpus}: false positives {rate:P3}, {flagged.Count} of {userAgents.Count}");
@@ -44,7 +49,10 @@ public class CorpusTests(ITestOutputHelper output)
             output.WriteLine($"  {verdict.Class} {verdict.Rule}: {ua}");
         }
 
-        Assert.True(rate <= 0.0005, $"{corpus}: {flagged.Count} flagged: {string.Join(" | ", flagged.Select(f => $"{f.Verdict.Rule} {f.ua}"))}");
+        Assert.True(
+            rate <= 0.0005,
+            $"{corpus}: {flagged.Count} flagged: " +
+            $"{string.Join(" | ", flagged.Select(f => $"{f.Verdict.Rule} {f.ua}"))}");
     }
 
     [Fact]
@@ -63,10 +71,12 @@ public class CorpusTests(ITestOutputHelper output)
     public void BuiltInRules_EachDecidesSomeCorpusUserAgent()
     {
         // A rule that decides nothing is dead: shadowed by an earlier one, or a token no agent sends.
-        var decided = Corpus.Crawlers.Concat(Corpus.Browsers).Concat(Corpus.InApp).Concat(Corpus.NamedAgents.Select(a => a.UserAgent))
+        var decided = Corpus.Crawlers.Concat(Corpus.Browsers).Concat(Corpus.InApp)
+            .Concat(Corpus.NamedAgents.Select(a => a.UserAgent))
             .Select(ua => Classifier.Classify(ua).Rule).ToHashSet();
         var userAgentRules = AgentRuleParser.Parse(DefaultAgentRules.Text, DefaultAgentRules.Source)
-            .Where(r => (r.Kind is AgentRuleKind.UserAgent or AgentRuleKind.NoPlatform) && r.Class != AgentRuleParser.PlatformClass)
+            .Where(r => (r.Kind is AgentRuleKind.UserAgent or AgentRuleKind.NoPlatform)
+                && r.Class != AgentRuleParser.PlatformClass)
             .Select(r => r.Name).ToList();
 
         var dead = userAgentRules.Where(name => !decided.Contains(name)).ToList();

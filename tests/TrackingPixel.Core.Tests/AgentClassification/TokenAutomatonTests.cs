@@ -11,7 +11,12 @@ public class TokenAutomatonTests
         from text in Gen.Char["aAbB1 /-"].Array[1, 4].Select(c => new string(c))
         from shape in Gen.Int[0, 5]
         from matchCase in Gen.Bool
-        select new TokenPattern(text, Anchored: shape == 4, LeftOpen: shape is 1 or 3, RightOpen: shape is 2 or 3, matchCase);
+        select new TokenPattern(
+            text,
+            Anchored: shape == 4,
+            LeftOpen: shape is 1 or 3,
+            RightOpen: shape is 2 or 3,
+            matchCase);
 
     [Fact]
     public void Match_RandomTokensAndText_AgreesWithCheckingEveryPosition()
@@ -37,7 +42,11 @@ public class TokenAutomatonTests
     [InlineData("^Java/", false, "Java/1.8.0_392", true)]
     [InlineData("Google-*", false, "Google-InspectionTool/1.0", true)]
     [InlineData("ukr.net", false, "Mozilla/5.0 (compatible; ukr.net mail image proxy)", true)]
-    public void Match_TokenShapes_RespectBoundariesAnchorsAndCase(string pattern, bool matchCase, string userAgent, bool expected)
+    public void Match_TokenShapes_RespectBoundariesAnchorsAndCase(
+        string pattern,
+        bool matchCase,
+        string userAgent,
+        bool expected)
     {
         var automaton = new TokenAutomaton([(TokenPattern.Parse(pattern, matchCase)!, 0)]);
 
@@ -69,7 +78,8 @@ public class TokenAutomatonTests
     {
         for (var end = pattern.Text.Length; end <= text.Length; end++)
         {
-            if (text.AsSpan(end - pattern.Text.Length, pattern.Text.Length).Equals(pattern.Text, StringComparison.OrdinalIgnoreCase) && pattern.Accepts(text, end))
+            var candidate = text.AsSpan(end - pattern.Text.Length, pattern.Text.Length);
+            if (candidate.Equals(pattern.Text, StringComparison.OrdinalIgnoreCase) && pattern.Accepts(text, end))
             {
                 return true;
             }

@@ -126,7 +126,8 @@ public class ClientIpResolverTests
     [Fact]
     public void Resolve_TrustedEntryWithPortAndIpv6_IsNormalised()
     {
-        var request = Some.Request(headers: new() { ["X-Forwarded-For"] = "6.6.6.6, [2001:DB8::7]:1234" }, peer: "10.0.0.2");
+        var request =
+            Some.Request(headers: new() { ["X-Forwarded-For"] = "6.6.6.6, [2001:DB8::7]:1234" }, peer: "10.0.0.2");
 
         Assert.Equal("2001:db8::7", Resolver(1).Resolve(request).Text);
     }
@@ -134,8 +135,11 @@ public class ClientIpResolverTests
     [Fact]
     public void Resolve_CustomHeaderName_IsTheOneRead()
     {
-        var request = Some.Request(headers: new() { ["X-Forwarded-For"] = "6.6.6.6", ["CF-Connecting-IP"] = "198.51.100.9" }, peer: "10.0.0.2");
-        var resolver = new ClientIpResolver(new ClientIpOptions { TrustedProxyCount = 1, ForwardedForHeader = "CF-Connecting-IP" });
+        var request = Some.Request(
+            headers: new() { ["X-Forwarded-For"] = "6.6.6.6", ["CF-Connecting-IP"] = "198.51.100.9" },
+            peer: "10.0.0.2");
+        var resolver = new ClientIpResolver(
+            new ClientIpOptions { TrustedProxyCount = 1, ForwardedForHeader = "CF-Connecting-IP" });
 
         Assert.Equal("198.51.100.9", resolver.Resolve(request).Text);
     }

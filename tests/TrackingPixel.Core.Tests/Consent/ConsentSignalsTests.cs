@@ -17,13 +17,17 @@ public class ConsentSignalsTests
     {
         var line = Some.RecordOf(WithSignals(gpc, dnt), b => b.AddConsentSignals());
 
-        Assert.Equal($$"""{"gpc":{{(expectedGpc ? "true" : "false")}},"dnt":{{(expectedDnt ? "true" : "false")}}}""" + "\n", line);
+        Assert.Equal(
+            $$"""{"gpc":{{(expectedGpc ? "true" : "false")}},"dnt":{{(expectedDnt ? "true" : "false")}}}""" + "\n",
+            line);
     }
 
     [Fact]
     public void AddConsentSignals_RecordFlag_KeepsIdentifiers()
     {
-        var line = Some.RecordOf(WithSignals("1", null), b => b.AddStandardFields().AddConsentSignals(ConsentPolicy.RecordFlag));
+        var line = Some.RecordOf(
+            WithSignals("1", null),
+            b => b.AddStandardFields().AddConsentSignals(ConsentPolicy.RecordFlag));
 
         Assert.Contains("\"ip\":\"203.0.113.7\"", line, StringComparison.Ordinal);
         Assert.Contains("\"userId\":\"aws_user\"", line, StringComparison.Ordinal);
@@ -40,14 +44,18 @@ public class ConsentSignalsTests
             .AddClientIpMasking());
 
         Assert.Equal(
-            """{"gpc":true,"dnt":false,"date":"2024-05-01T12:34:56.789Z","userAgent":"unknown","thirdPartyId":"example.hightrafficwebsite.com"}""" + "\n",
+            """{"gpc":true,"dnt":false""" +
+            ""","date":"2024-05-01T12:34:56.789Z","userAgent":"unknown","thirdPartyId":"example.""" +
+            """hightrafficwebsite.com"}""" + "\n",
             line);
     }
 
     [Fact]
     public void AddConsentSignals_StripIdentifiersWithoutSignal_KeepsIdentifiers()
     {
-        var line = Some.RecordOf(WithSignals(null, "1"), b => b.AddStandardFields().AddConsentSignals(ConsentPolicy.StripIdentifiers));
+        var line = Some.RecordOf(
+            WithSignals(null, "1"),
+            b => b.AddStandardFields().AddConsentSignals(ConsentPolicy.StripIdentifiers));
 
         Assert.Contains("\"ip\":\"203.0.113.7\"", line, StringComparison.Ordinal);
     }
@@ -55,7 +63,11 @@ public class ConsentSignalsTests
     [Fact]
     public void AddConsentSignals_DntHonoured_StripsOnDnt()
     {
-        var line = Some.RecordOf(WithSignals(null, "1"), b => b.AddStandardFields().AddConsentSignals(ConsentPolicy.StripIdentifiers, o => o.HonourDoNotTrack = true));
+        var line = Some.RecordOf(
+            WithSignals(null, "1"),
+            b => b.AddStandardFields().AddConsentSignals(
+                ConsentPolicy.StripIdentifiers,
+                o => o.HonourDoNotTrack = true));
 
         Assert.DoesNotContain("\"ip\"", line, StringComparison.Ordinal);
         Assert.DoesNotContain("aws_user", line, StringComparison.Ordinal);
@@ -64,7 +76,11 @@ public class ConsentSignalsTests
     [Fact]
     public void AddConsentSignals_ConfiguredFields_StripsThoseFields()
     {
-        var line = Some.RecordOf(WithSignals("1", null), b => b.AddStandardFields().AddConsentSignals(ConsentPolicy.StripIdentifiers, o => o.StrippedFields.Add("thirdPartyId")));
+        var line = Some.RecordOf(
+            WithSignals("1", null),
+            b => b.AddStandardFields().AddConsentSignals(
+                ConsentPolicy.StripIdentifiers,
+                o => o.StrippedFields.Add("thirdPartyId")));
 
         Assert.DoesNotContain("thirdPartyId", line, StringComparison.Ordinal);
     }
@@ -73,7 +89,8 @@ public class ConsentSignalsTests
     public async Task AddConsentSignals_SkipRecord_ProducesNoRecordAndCountsIt()
     {
         var publisher = new CollectingPublisher();
-        using var services = Some.Services(b => b.AddStandardFields().AddConsentSignals(ConsentPolicy.SkipRecord), publisher: publisher);
+        using var services =
+            Some.Services(b => b.AddStandardFields().AddConsentSignals(ConsentPolicy.SkipRecord), publisher: publisher);
         var pipeline = services.GetRequiredService<PixelPipeline>();
 
         await pipeline.HandleAsync(WithSignals("1", null), CancellationToken.None);
@@ -87,7 +104,9 @@ public class ConsentSignalsTests
     [Fact]
     public void AddConsentSignals_AddedTwice_LastPolicyWinsAndFlagsAppearOnce()
     {
-        var line = Some.RecordOf(WithSignals("1", null), b => b.AddStandardFields().AddConsentSignals().AddConsentSignals(ConsentPolicy.StripIdentifiers));
+        var line = Some.RecordOf(
+            WithSignals("1", null),
+            b => b.AddStandardFields().AddConsentSignals().AddConsentSignals(ConsentPolicy.StripIdentifiers));
 
         Assert.DoesNotContain("\"ip\"", line, StringComparison.Ordinal);
         Assert.Equal(1, line.Split("\"gpc\"").Length - 1);
@@ -102,7 +121,8 @@ public class ConsentSignalsTests
             o.StrippedFields.Add(" ");
         }));
 
-        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.GetRequiredService<PixelPipeline>());
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => services.GetRequiredService<PixelPipeline>());
         Assert.Contains("Consent.Policy is 9", error.Message, StringComparison.Ordinal);
         Assert.Contains("Consent.StrippedFields has an empty entry", error.Message, StringComparison.Ordinal);
     }
@@ -111,7 +131,8 @@ public class ConsentSignalsTests
     public void AddConsentSignals_BadArguments_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => TrackingPixelBuilderConsentExtensions.AddConsentSignals(null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddTrackingPixel().AddConsentSignals((ConsentPolicy)42));
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => new ServiceCollection().AddTrackingPixel().AddConsentSignals((ConsentPolicy)42));
     }
 
     private static PixelRequest WithSignals(string? gpc, string? dnt)

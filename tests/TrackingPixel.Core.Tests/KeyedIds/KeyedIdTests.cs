@@ -15,7 +15,9 @@ public class KeyedIdTests
     public void AddKeyedId_NotRotated_MatchesKnownAnswer()
     {
         // hmac.new(b"0123456789abcdef0123456789abcdef", struct.pack(">I", 8) + b"aws_user", sha256).hexdigest()
-        var id = KeyedIdOf(Some.OriginalExampleRequest(), o => { o.Inputs.Add("query:userid"); o.RotateDaily = false; o.Length = 64; });
+        var id = KeyedIdOf(
+            Some.OriginalExampleRequest(),
+            o => { o.Inputs.Add("query:userid"); o.RotateDaily = false; o.Length = 64; });
 
         Assert.Equal("f709a54047412e943cb338aa35a0aa05b1e7c0f42aaf0cd31a98d60bcde44880", id);
     }
@@ -32,7 +34,9 @@ public class KeyedIdTests
     [Fact]
     public void AddKeyedId_Base64Url_MatchesKnownAnswerTruncated()
     {
-        var id = KeyedIdOf(Some.OriginalExampleRequest(), o => { o.Inputs.Add("query:userid"); o.Encoding = KeyedIdEncoding.Base64Url; o.Length = 22; });
+        var id = KeyedIdOf(
+            Some.OriginalExampleRequest(),
+            o => { o.Inputs.Add("query:userid"); o.Encoding = KeyedIdEncoding.Base64Url; o.Length = 22; });
 
         Assert.Equal("aWaWULD8ilya3egorALkee", id);
     }
@@ -41,7 +45,10 @@ public class KeyedIdTests
     public void AddKeyedId_AddressAndUserAgent_HashesTheFullResolvedAddressBeforeMasking()
     {
         // Inputs: length-prefixed "203.0.113.7" then the user agent, under the 2024-05-01 day key.
-        var id = KeyedIdOf(Some.OriginalExampleRequest(), o => { o.Inputs.Add("ip"); o.Inputs.Add("header:User-Agent"); }, mask: true);
+        var id = KeyedIdOf(
+            Some.OriginalExampleRequest(),
+            o => { o.Inputs.Add("ip"); o.Inputs.Add("header:User-Agent"); },
+            mask: true);
 
         Assert.Equal("d40a1aa0754eb1df2bbcda75046d1a70", id);
     }
@@ -68,7 +75,11 @@ public class KeyedIdTests
         using var services = Services(o => { o.Inputs.Add("query:userid"); o.Length = 64; });
         var ids = new System.Collections.Concurrent.ConcurrentBag<string?>();
 
-        Parallel.For(0, 2_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => ids.Add(Collect(services, Some.OriginalExampleRequest())));
+        Parallel.For(
+            0,
+            2_000,
+            new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            _ => ids.Add(Collect(services, Some.OriginalExampleRequest())));
 
         Assert.All(ids, id => Assert.Equal("69669650b0fc8a5c9adde828ac02e479e3099522f092ea59d77354dca666f1b1", id));
     }
@@ -101,7 +112,9 @@ public class KeyedIdTests
     public void AddKeyedId_DifferentSecrets_Differ()
     {
         var first = KeyedIdOf(Some.OriginalExampleRequest(), o => o.Inputs.Add("query:userid"));
-        var second = KeyedIdOf(Some.OriginalExampleRequest(), o => { o.Inputs.Add("query:userid"); o.Secret = Secret.ToUpperInvariant(); });
+        var second = KeyedIdOf(
+            Some.OriginalExampleRequest(),
+            o => { o.Inputs.Add("query:userid"); o.Secret = Secret.ToUpperInvariant(); });
 
         Assert.NotEqual(first, second);
     }
@@ -113,7 +126,15 @@ public class KeyedIdTests
         Environment.SetEnvironmentVariable(variable, Secret);
         try
         {
-            var id = KeyedIdOf(Some.OriginalExampleRequest(), o => { o.Inputs.Add("query:userid"); o.Secret = null; o.SecretEnvironmentVariable = variable; o.Length = 64; });
+            var id = KeyedIdOf(
+                Some.OriginalExampleRequest(),
+                o =>
+                {
+                    o.Inputs.Add("query:userid");
+                    o.Secret = null;
+                    o.SecretEnvironmentVariable = variable;
+                    o.Length = 64;
+                });
 
             Assert.Equal("69669650b0fc8a5c9adde828ac02e479e3099522f092ea59d77354dca666f1b1", id);
         }
@@ -141,10 +162,16 @@ public class KeyedIdTests
     [InlineData("short", null, "Secret is 5 bytes long; use at least 32")]
     [InlineData(null, null, "no secret; set SecretEnvironmentVariable")]
     [InlineData(Secret, "SOME_VAR", "both Secret and SecretEnvironmentVariable are set")]
-    [InlineData(null, "TRACKINGPIXEL_TEST_UNSET_VARIABLE", "environment variable TRACKINGPIXEL_TEST_UNSET_VARIABLE is not set")]
+    [InlineData(
+        null,
+        "TRACKINGPIXEL_TEST_UNSET_VARIABLE",
+        "environment variable TRACKINGPIXEL_TEST_UNSET_VARIABLE is not set")]
     public void AddKeyedId_BadSecret_FailsAtStartWithoutShowingIt(string? secret, string? variable, string message)
     {
-        using var services = Some.Services(b => b.AddKeyedId("visitorId", o => { o.Inputs.Add("ip"); o.Secret = secret; o.SecretEnvironmentVariable = variable; }));
+        using var services = Some.Services(
+            b => b.AddKeyedId(
+                "visitorId",
+                o => { o.Inputs.Add("ip"); o.Secret = secret; o.SecretEnvironmentVariable = variable; }));
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<PixelPipeline>());
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
@@ -160,7 +187,8 @@ public class KeyedIdTests
     [InlineData("header:", "input 'header:' is not understood")]
     public void AddKeyedId_BadInput_FailsAtStart(string input, string message)
     {
-        using var services = Some.Services(b => b.AddKeyedId("visitorId", o => { o.Inputs.Add(input); o.Secret = Secret; }));
+        using var services =
+            Some.Services(b => b.AddKeyedId("visitorId", o => { o.Inputs.Add(input); o.Secret = Secret; }));
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<PixelPipeline>());
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
@@ -172,7 +200,10 @@ public class KeyedIdTests
     [InlineData(KeyedIdEncoding.Hex, 15)]
     public void AddKeyedId_LengthOutOfRange_FailsAtStart(KeyedIdEncoding encoding, int length)
     {
-        using var services = Some.Services(b => b.AddKeyedId("visitorId", o => { o.Inputs.Add("ip"); o.Secret = Secret; o.Encoding = encoding; o.Length = length; }));
+        using var services = Some.Services(
+            b => b.AddKeyedId(
+                "visitorId",
+                o => { o.Inputs.Add("ip"); o.Secret = Secret; o.Encoding = encoding; o.Length = length; }));
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<PixelPipeline>());
         Assert.Contains($"Length is {length}", error.Message, StringComparison.Ordinal);
@@ -189,7 +220,8 @@ public class KeyedIdTests
     [Fact]
     public void AddKeyedId_NullArguments_Throw()
     {
-        Assert.Throws<ArgumentNullException>(() => TrackingPixelBuilderKeyedIdExtensions.AddKeyedId(null!, "id", _ => { }));
+        Assert.Throws<ArgumentNullException>(
+            () => TrackingPixelBuilderKeyedIdExtensions.AddKeyedId(null!, "id", _ => { }));
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddTrackingPixel().AddKeyedId("id", null!));
         Assert.Throws<ArgumentException>(() => new ServiceCollection().AddTrackingPixel().AddKeyedId("", _ => { }));
     }

@@ -13,7 +13,9 @@ public class CustomExtractorExampleTests
     [InlineData("fr", "fr")]
     public void LanguageExtractor_AcceptLanguage_WritesTheFirstLanguage(string header, string expected)
     {
-        var line = Some.RecordOf(Some.Request(headers: new() { ["Accept-Language"] = header }), b => b.AddExtractor<LanguageExtractor>());
+        var line = Some.RecordOf(
+            Some.Request(headers: new() { ["Accept-Language"] = header }),
+            b => b.AddExtractor<LanguageExtractor>());
 
         Assert.Equal($$"""{"language":"{{expected}}"}""" + "\n", line);
     }
@@ -31,7 +33,8 @@ public class CustomExtractorExampleTests
         public void Extract(PixelRequest request, RecordBuilder record)
         {
             // "en-GB,en;q=0.9" -> "en-GB"; null (header absent) writes the configured missing value.
-            var language = request.Headers.TryGetValue("Accept-Language", out var value) ? value.Split(',')[0].Trim() : null;
+            var language =
+                request.Headers.TryGetValue("Accept-Language", out var value) ? value.Split(',')[0].Trim() : null;
             record.Set("language", language);
         }
     }

@@ -13,7 +13,10 @@ namespace TrackingPixel.Tests.Records;
 public class RecordPropertyTests
 {
     private static readonly string[] ConfiguredFields =
-        [FieldNames.Date, FieldNames.Ip, FieldNames.UserAgent, FieldNames.UserId, FieldNames.ThirdPartyId, "referer", "a", "queryLength"];
+    [
+        FieldNames.Date, FieldNames.Ip, FieldNames.UserAgent, FieldNames.UserId, FieldNames.ThirdPartyId,
+        "referer", "a", "queryLength",
+    ];
 
     /// <summary>
     /// Any UTF-16 code unit, weighted towards the ones that break naive writers: surrogates, controls, escapes.
@@ -33,7 +36,8 @@ public class RecordPropertyTests
     private static readonly Gen<string> QueryPart = Gen.Frequency(
         (3, HostileString),
         (2, Gen.Char["0123456789ABCDEFabcdefz%"].Array[0, 12].Select(c => new string(c))),
-        (2, Gen.OneOf("userid", "thirdpartyname", "a", "%ZZ", "%FF", "%C3%28", "%ED%A0%80", "%F0%9F%98%80", "+", "", "%")));
+        (2, Gen.OneOf("userid", "thirdpartyname", "a", "%ZZ", "%FF", "%C3%28", "%ED%A0%80", "%F0%9F%98%80", "+", "",
+            "%")));
 
     private static readonly Gen<string> Query = Gen.Frequency(
         (1, Gen.Const(string.Empty)),
@@ -41,11 +45,14 @@ public class RecordPropertyTests
             .Select(parts => string.Concat(parts.Select(p => p.Item1 + "=" + p.Item2 + p.Item3)))));
 
     private static readonly Gen<string?> Peer = Gen.Frequency(
-        (3, Gen.OneOf<string?>("203.0.113.7", "2001:db8::1", "[2001:db8::1]:443", "::ffff:10.0.0.1", "10.0.0.1:80", null)),
+        (3, Gen.OneOf<string?>(
+            "203.0.113.7", "2001:db8::1", "[2001:db8::1]:443", "::ffff:10.0.0.1", "10.0.0.1:80", null)),
         (2, HostileString.Select(s => (string?)s)));
 
     private static readonly Gen<Dictionary<string, string>> Headers = Gen.Select(
-        Gen.Select(Gen.OneOf("User-Agent", "user-agent", "Referer", "X-Forwarded-For", "X-Other"), HostileString).Array[0, 6],
+        Gen.Select(
+            Gen.OneOf("User-Agent", "user-agent", "Referer", "X-Forwarded-For", "X-Other"),
+            HostileString).Array[0, 6],
         Gen.Bool).Select((pairs, spoof) =>
         {
             var headers = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -65,7 +72,10 @@ public class RecordPropertyTests
     private static readonly Gen<(int MaxField, int MaxRecord, string? Missing, int Proxies)> Limits = Gen.Select(
         Gen.Frequency((4, Gen.Int[16, 2_048]), (1, Gen.Int[16, 1_024_000])),
         Gen.Frequency((4, Gen.Int[1_024, 8_192]), (1, Gen.Int[1_024, 1_024_000])),
-        Gen.Frequency((3, Gen.Const((string?)"unknown")), (1, Gen.Const((string?)null)), (1, Gen.String[Gen.Char[(char)0, (char)0xD7FF], 0, 256].Select(s => (string?)s))),
+        Gen.Frequency(
+            (3, Gen.Const((string?)"unknown")),
+            (1, Gen.Const((string?)null)),
+            (1, Gen.String[Gen.Char[(char)0, (char)0xD7FF], 0, 256].Select(s => (string?)s))),
         Gen.Int[0, 3]);
 
     [Fact]
@@ -75,7 +85,9 @@ public class RecordPropertyTests
         {
             using var services = Some.Services(
                 b => b.AddStandardFields().AddHeaderField("referer", "Referer").AddQueryField("a", "a")
-                      .AddField("queryLength", r => r.RawQuery.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                      .AddField(
+                          "queryLength",
+                          r => r.RawQuery.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 o =>
                 {
                     o.MaxFieldLength = limits.MaxField;
@@ -83,7 +95,13 @@ public class RecordPropertyTests
                     o.MissingValue = limits.Missing;
                     o.ClientIp.TrustedProxyCount = limits.Proxies;
                 });
-            var request = new PixelRequest { RawQuery = query, Headers = RequestHeaders.FromDictionary(headers), PeerAddress = peer, Timestamp = Some.Time };
+            var request = new PixelRequest
+            {
+                RawQuery = query,
+                Headers = RequestHeaders.FromDictionary(headers),
+                PeerAddress = peer,
+                Timestamp = Some.Time,
+            };
 
             using var record = services.GetRequiredService<PixelPipeline>().Collect(request);
 
@@ -107,15 +125,21 @@ public class RecordPropertyTests
             : [];
         foreach (var field in ConfiguredFields)
         {
-            Assert.True(names.Contains(field) || truncated.Contains(field) || truncated.Contains("*"), $"{field} is neither present nor listed as truncated");
+            Assert.True(
+                names.Contains(field) || truncated.Contains(field) || truncated.Contains("*"),
+                $"{field} is neither present nor listed as truncated");
         }
 
         // The missing value, possibly cut to the field limit, is the one non-address ip allowed.
         if (json.RootElement.TryGetProperty(FieldNames.Ip, out var ip) && ip.ValueKind == JsonValueKind.String
-            && !(ip.GetString() == missing || (truncated.Contains(FieldNames.Ip) && missing is not null && missing.StartsWith(ip.GetString()!, StringComparison.Ordinal))))
+            && !(ip.GetString() == missing
+                || (truncated.Contains(FieldNames.Ip) && missing is not null
+                    && missing.StartsWith(ip.GetString()!, StringComparison.Ordinal))))
         {
             var text = ip.GetString()!;
-            Assert.True(IPAddress.TryParse(text, out var address) && address.ToString() == text, $"ip {text} is not a canonical address");
+            Assert.True(
+                IPAddress.TryParse(text, out var address) && address.ToString() == text,
+                $"ip {text} is not a canonical address");
         }
     }
 }

@@ -13,7 +13,8 @@ public class RecordSnapshotTests
     /// Quotes, backslashes, newlines, control characters, DEL, an emoji, and both kinds of lone surrogate.
     /// </summary>
     private static readonly string HostileUserAgent =
-        "Mozilla/5.0 \"quoted\" back\\slash \\\" line1\nline2\r\n tab\t nul\0 bell\u0007 esc\u001b del\u007f nbsp\u00a0 "
+        "Mozilla/5.0 \"quoted\" back\\slash \\\" line1\nline2\r\n tab\t nul\0 bell\u0007 esc\u001b "
+        + "del\u007f nbsp\u00a0 "
         + "ls\u2028 ps\u2029 emoji😀 high" + '\uD800' + " low" + '\uDC00' + " </script><script>alert(1)</script>";
 
     [Fact]
@@ -32,7 +33,8 @@ public class RecordSnapshotTests
     [Fact]
     public void Record_TenKilobyteHeaderAndQueryValues_AreCutToTheFieldLimitAndListed() => Match(
         Some.Request(
-            "userid=" + new string('u', 10_240) + "&thirdpartyname=" + string.Concat(Enumerable.Repeat("%C3%A9", 10_240)),
+            "userid=" + new string('u', 10_240) +
+            "&thirdpartyname=" + string.Concat(Enumerable.Repeat("%C3%A9", 10_240)),
             new() { ["User-Agent"] = new string('A', 10_240) }),
         "ten-kilobyte-values");
 
@@ -50,9 +52,15 @@ public class RecordSnapshotTests
     public void Record_RepeatedAndMalformedParameters() => Match(
         Some.Request("userid=%ZZ&userid=second&a=1&a=2&=x&&thirdpartyname=&plus=a+b%2Bc"),
         "repeated-and-malformed-parameters",
-        configure: b => b.AddStandardFields().AddQueryField("a", "a").AddField("allA", r => string.Join(",", r.Query.GetValues("a"))).AddQueryField("plus", "plus"));
+        configure: b => b.AddStandardFields()
+            .AddQueryField("a", "a").AddField("allA", r => string.Join(",", r.Query.GetValues("a")))
+            .AddQueryField("plus", "plus"));
 
-    private static void Match(PixelRequest request, string name, Action<TrackingPixelOptions>? options = null, Action<ITrackingPixelBuilder>? configure = null)
+    private static void Match(
+        PixelRequest request,
+        string name,
+        Action<TrackingPixelOptions>? options = null,
+        Action<ITrackingPixelBuilder>? configure = null)
     {
         using var services = Some.Services(configure, options);
         using var record = services.GetRequiredService<PixelPipeline>().Collect(request);

@@ -67,9 +67,12 @@ public class RecordWriterTests
 
         Assert.True(Encoding.UTF8.GetByteCount(line) <= 1024);
         using var json = JsonDocument.Parse(line);
-        var truncated = json.RootElement.GetProperty(FieldNames.Truncated).EnumerateArray().Select(e => e.GetString()).ToList();
+        var truncated =
+            json.RootElement.GetProperty(FieldNames.Truncated).EnumerateArray().Select(e => e.GetString()).ToList();
         var written = json.RootElement.EnumerateObject().Select(p => p.Name).Where(n => n != FieldNames.Truncated);
-        Assert.All(fields.Select(f => f.Item1), name => Assert.True(written.Contains(name) || truncated.Contains(name) || truncated.Contains("*")));
+        Assert.All(
+            fields.Select(f => f.Item1),
+            name => Assert.True(written.Contains(name) || truncated.Contains(name) || truncated.Contains("*")));
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public class RequestFieldTests
     [Fact]
     public void AddRefererField_KeepQuery_KeepsQueryButNotFragment()
     {
-        var line = Some.RecordOf(Some.Request(headers: new() { ["Referer"] = "https://example.com/p?utm_source=mail#x" }), b => b.AddRefererField(keepQuery: true));
+        var line = Some.RecordOf(
+            Some.Request(headers: new() { ["Referer"] = "https://example.com/p?utm_source=mail#x" }),
+            b => b.AddRefererField(keepQuery: true));
 
         Assert.Equal("""{"referer":"https://example.com/p?utm_source=mail"}""" + "\n", line);
     }
@@ -48,7 +50,8 @@ public class RequestFieldTests
     [InlineData("en-abcdefghi", "unknown")]
     public void AddLanguageField_Header_RecordsTheValidatedPrimaryTag(string header, string expected)
     {
-        var line = Some.RecordOf(Some.Request(headers: new() { ["Accept-Language"] = header }), b => b.AddLanguageField());
+        var line =
+            Some.RecordOf(Some.Request(headers: new() { ["Accept-Language"] = header }), b => b.AddLanguageField());
 
         Assert.Equal($$"""{"language":"{{expected}}"}""" + "\n", line);
     }
@@ -94,7 +97,9 @@ public class RequestFieldTests
     {
         Assert.Throws<ArgumentNullException>(() => TrackingPixelBuilderRequestFieldExtensions.AddRefererField(null!));
         Assert.Throws<ArgumentNullException>(() => TrackingPixelBuilderRequestFieldExtensions.AddLanguageField(null!));
-        Assert.Throws<ArgumentNullException>(() => TrackingPixelBuilderRequestFieldExtensions.AddCloudFrontViewerFields(null!));
-        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddTrackingPixel().AddRefererField(fieldName: ""));
+        Assert.Throws<ArgumentNullException>(
+            () => TrackingPixelBuilderRequestFieldExtensions.AddCloudFrontViewerFields(null!));
+        Assert.Throws<ArgumentException>(
+            () => new ServiceCollection().AddTrackingPixel().AddRefererField(fieldName: ""));
     }
 }

@@ -9,7 +9,10 @@ public class DateFieldExtractorTests
     [InlineData(-5, "2024-05-01T17:34:56.789Z")]
     public void Extract_AnyOffset_WritesUtcIsoWithMilliseconds(int offsetHours, string expected)
     {
-        var request = new PixelRequest { Timestamp = new DateTimeOffset(2024, 5, 1, 12, 34, 56, 789, TimeSpan.FromHours(offsetHours)) };
+        var request = new PixelRequest
+        {
+            Timestamp = new DateTimeOffset(2024, 5, 1, 12, 34, 56, 789, TimeSpan.FromHours(offsetHours)),
+        };
         var record = new RecordBuilder("unknown");
 
         new DateFieldExtractor().Extract(request, record);

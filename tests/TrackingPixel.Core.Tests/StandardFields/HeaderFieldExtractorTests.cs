@@ -12,7 +12,9 @@ public class HeaderFieldExtractorTests
     {
         var record = new RecordBuilder("unknown");
 
-        new HeaderFieldExtractor("referer", "Referer").Extract(Some.Request(headers: new() { [sentAs] = "https://example.com/" }), record);
+        new HeaderFieldExtractor("referer", "Referer").Extract(
+            Some.Request(headers: new() { [sentAs] = "https://example.com/" }),
+            record);
 
         Assert.True(record.TryGetString("referer", out var value));
         Assert.Equal("https://example.com/", value);

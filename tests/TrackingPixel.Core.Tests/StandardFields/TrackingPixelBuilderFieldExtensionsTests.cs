@@ -33,7 +33,9 @@ public class TrackingPixelBuilderFieldExtensionsTests
     public void EveryFieldExtension_ResolvesAndWritesItsFieldInRegistrationOrder()
     {
         var line = Some.RecordOf(
-            Some.Request("userid=u&utm_campaign=spring", new() { ["Referer"] = "https://example.com/", ["User-Agent"] = "ua" }),
+            Some.Request(
+                "userid=u&utm_campaign=spring",
+                new() { ["Referer"] = "https://example.com/", ["User-Agent"] = "ua" }),
             b => b.AddStandardFields()
                   .AddQueryField("campaign", "utm_campaign")
                   .AddHeaderField("referer", "Referer")
@@ -43,7 +45,9 @@ public class TrackingPixelBuilderFieldExtensionsTests
                   .AddRecordPolicy(new RemoveUserAgent()));
 
         Assert.Equal(
-            """{"date":"2024-05-01T12:34:56.789Z","ip":"203.0.113.7","userId":"u","thirdPartyId":"unknown","campaign":"spring","referer":"https://example.com/","path":"/pixel.gif","campaignUpper":"SPRING","constant":"c"}""" + "\n",
+            "{\"date\":\"2024-05-01T12:34:56.789Z\",\"ip\":\"203.0.113.7\",\"userId\":\"u\"," +
+            "\"thirdPartyId\":\"unknown\",\"campaign\":\"spring\",\"referer\":\"https://example.com/\"," +
+            "\"path\":\"/pixel.gif\",\"campaignUpper\":\"SPRING\",\"constant\":\"c\"}" + "\n",
             line);
     }
 
@@ -117,6 +121,7 @@ public class TrackingPixelBuilderFieldExtensionsTests
 
     private sealed class PrefixedExtractor(Prefix prefix) : IFieldExtractor
     {
-        public void Extract(PixelRequest request, RecordBuilder record) => record.Set("prefixed", prefix.Value + request.Path);
+        public void Extract(PixelRequest request, RecordBuilder record) =>
+            record.Set("prefixed", prefix.Value + request.Path);
     }
 }

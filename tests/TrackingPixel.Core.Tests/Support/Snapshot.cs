@@ -15,13 +15,17 @@ public static class Snapshot
 
     /// <summary>Compares text with a snapshot file named <paramref name="fileName"/>, extension included.</summary>
     public static void MatchText(string actual, string fileName, [CallerFilePath] string testFile = "") =>
-        MatchFile(Encoding.UTF8.GetBytes(actual), Path.Combine(Path.GetDirectoryName(testFile)!, "__snapshots__", fileName), UpdateRequested);
+        MatchFile(
+            Encoding.UTF8.GetBytes(actual),
+            Path.Combine(Path.GetDirectoryName(testFile)!, "__snapshots__", fileName),
+            UpdateRequested);
 
     public static void Match(ReadOnlySpan<byte> actual, string name, string testFile, bool update) =>
         MatchFile(actual, Path.Combine(Path.GetDirectoryName(testFile)!, "__snapshots__", name + ".ndjson"), update);
 
     private static bool UpdateRequested =>
-        Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" && Environment.GetEnvironmentVariable("CI") != "true";
+        Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1"
+            && Environment.GetEnvironmentVariable("CI") != "true";
 
     private static void MatchFile(ReadOnlySpan<byte> actual, string path, bool update)
     {
@@ -32,7 +36,9 @@ public static class Snapshot
             return;
         }
 
-        Assert.True(File.Exists(path), $"Snapshot {path} does not exist; run the tests with UPDATE_SNAPSHOTS=1 and review it.");
+        Assert.True(
+            File.Exists(path),
+            $"Snapshot {path} does not exist; run the tests with UPDATE_SNAPSHOTS=1 and review it.");
         var expected = File.ReadAllBytes(path);
         if (!actual.SequenceEqual(expected))
         {

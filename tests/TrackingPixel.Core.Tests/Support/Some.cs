@@ -17,19 +17,24 @@ public static class Some
         "userid=aws_user&thirdpartyname=example.hightrafficwebsite.com",
         new Dictionary<string, string>
         {
-            ["user-agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36",
+            ["user-agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) " +
+                "Chrome/124.0 Safari/537.36",
         });
 
-    public static PixelRequest Request(string rawQuery = "", Dictionary<string, string>? headers = null, string? peer = "203.0.113.7") => new()
-    {
-        Method = "GET",
-        Path = "/pixel.gif",
-        RawQuery = rawQuery,
-        Headers = RequestHeaders.FromDictionary(headers ?? []),
-        PeerAddress = peer,
-        Timestamp = Time,
-        RequestId = "req-1",
-    };
+    public static PixelRequest Request(
+        string rawQuery = "",
+        Dictionary<string, string>? headers = null,
+        string? peer = "203.0.113.7") =>
+        new()
+        {
+            Method = "GET",
+            Path = "/pixel.gif",
+            RawQuery = rawQuery,
+            Headers = RequestHeaders.FromDictionary(headers ?? []),
+            PeerAddress = peer,
+            Timestamp = Time,
+            RequestId = "req-1",
+        };
 
     /// <summary>A pipeline with the five standard fields, publishing into <paramref name="publisher"/>.</summary>
     public static ServiceProvider Services(
@@ -62,10 +67,14 @@ public static class Some
             builder.UseUndeliveredRecordSink(sink);
         }
 
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public static string RecordOf(PixelRequest request, Action<ITrackingPixelBuilder>? configure = null, Action<TrackingPixelOptions>? options = null)
+    public static string RecordOf(
+        PixelRequest request,
+        Action<ITrackingPixelBuilder>? configure = null,
+        Action<TrackingPixelOptions>? options = null)
     {
         using var services = Services(configure, options);
         using var record = services.GetRequiredService<PixelPipeline>().Collect(request);

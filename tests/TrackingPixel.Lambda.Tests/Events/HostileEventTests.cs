@@ -21,7 +21,9 @@ public class HostileEventTests
     [InlineData("""{"version":"2.0","rawPath":"/","requestContext":[1]}""", "it has no \"requestContext\" object")]
     [InlineData("""{"version":"2.0","rawPath":"/","requestContext":{"http":{"method":1}}}""", "needs the strings")]
     [InlineData("""{"version":"2.0","requestContext":{"http":{"method":"GET"}}}""", "needs the strings")]
-    [InlineData("""{"version":"3.0","httpMethod":"GET","path":"/","requestContext":{}}""", "neither \"2.0\" nor \"1.0\"")]
+    [InlineData(
+        """{"version":"3.0","httpMethod":"GET","path":"/","requestContext":{}}""",
+        "neither \"2.0\" nor \"1.0\"")]
     [InlineData("""{"httpMethod":"GET","apiPath":"/x","requestContext":{}}""", "neither payload 2.0's")]
     public void Map_NotAnHttpEvent_ThrowsUnsupportedEventWithAClearMessage(string json, string expected)
     {
@@ -33,7 +35,8 @@ public class HostileEventTests
     [Fact]
     public void Map_RequestContextMembersOfTheWrongType_ReadAsAbsent()
     {
-        var request = Some.Map("""{"httpMethod":"GET","path":"/","requestContext":{"identity":"x","requestId":{"a":1}}}""");
+        var request = Some.Map(
+            """{"httpMethod":"GET","path":"/","requestContext":{"identity":"x","requestId":{"a":1}}}""");
 
         Assert.Equal((null, null), (request.PeerAddress, request.RequestId));
     }
@@ -48,15 +51,16 @@ public class HostileEventTests
             """);
 
         Assert.Equal(
-            """{"date":"2024-05-01T23:59:59.000Z","ip":"unknown","userAgent":"bad � agent �","userId":"���","thirdPartyId":"unknown"}""" + "\n",
+            """{"date":"2024-05-01T23:59:59.000Z","ip":"unknown","userAgent":"bad � agent """ +
+            """�","userId":"���","thirdPartyId":"unknown"}""" + "\n",
             Some.RecordOf(request));
     }
 
     [Fact]
     public void Map_NullsEverywhere_ServeARecordOfMissingValues()
     {
-        var request = Some.Map("""
-            {"version":"2.0","rawPath":"/","rawQueryString":null,"cookies":null,"headers":null,"queryStringParameters":null,
+        var request = Some.Map("""{"version":"2.0","rawPath":"/","rawQueryString":null,"cookies":null,""" + """
+            "headers":null,"queryStringParameters":null,
              "requestContext":{"requestId":null,"time":null,"timeEpoch":null,"http":{"method":"GET","sourceIp":null}}}
             """);
 
@@ -67,8 +71,8 @@ public class HostileEventTests
     [Fact]
     public void Map_WrongScalarTypes_AreReadAsTheirText()
     {
-        var request = Some.Map("""
-            {"version":"2.0","rawPath":"/","rawQueryString":42,"headers":{"user-agent":true,"x-object":{"a":1},"x-array":[1]},
+        var request = Some.Map("""{"version":"2.0","rawPath":"/","rawQueryString":42,""" + """
+            "headers":{"user-agent":true,"x-object":{"a":1},"x-array":[1]},
              "requestContext":{"timeEpoch":"1714566896789","http":{"method":"GET","sourceIp":203}}}
             """);
 
@@ -82,8 +86,12 @@ public class HostileEventTests
     [Fact]
     public void Map_MapsOfTheWrongShape_ReadAsAbsentOrSingleValues()
     {
-        var v2 = Some.Map("""{"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":"oops","queryStringParameters":[1],"cookies":[{"a":1},"c=1"]}""");
-        var v1 = Some.Map("""{"httpMethod":"GET","path":"/","requestContext":{},"multiValueHeaders":{"User-Agent":"lone","X":{"a":1}},"multiValueQueryStringParameters":{"userid":"u"}}""");
+        var v2 = Some.Map(
+            """{"version":"2.0","requestContext":{"http":{"method":"GET"}}""" +
+            ""","rawPath":"/","headers":"oops","queryStringParameters":[1],"cookies":[{"a":1},"c=1"]}""");
+        var v1 = Some.Map(
+            """{"httpMethod":"GET","path":"/","requestContext":{},"multiValueHeaders":{"User-Agent":"lone","X":""" +
+            """{"a":1}},"multiValueQueryStringParameters":{"userid":"u"}}""");
 
         Assert.Equal(["cookie"], v2.Headers.Select(h => h.Key));
         Assert.True(v2.Headers.TryGetValue("cookie", out var cookie));
@@ -98,7 +106,9 @@ public class HostileEventTests
     public void Map_HugeHeader_GivesARecordWithinTheConfiguredBound()
     {
         var huge = new string('A', 2_000_000);
-        var request = Some.Map("{\"version\":\"2.0\",\"rawPath\":\"/\",\"requestContext\":{\"http\":{\"method\":\"GET\"}},\"headers\":{\"user-agent\":\"" + huge + "\"}}");
+        var request = Some.Map(
+            "{\"version\":\"2.0\",\"rawPath\":\"/\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}," +
+            "\"headers\":{\"user-agent\":\"" + huge + "\"}}");
 
         var record = Some.RecordOf(request);
 
@@ -111,10 +121,12 @@ public class HostileEventTests
     {
         string[] fragments =
         [
-            "{", "}", "[", "]", ",", ":", "\"version\"", "\"2.0\"", "\"1.0\"", "\"rawPath\"", "\"httpMethod\"", "\"headers\"",
-            "\"requestContext\"", "\"http\"", "\"\\ud800\"", "null", "true", "12", "-1e999", "\"cookies\"", "\"multiValueHeaders\"",
+            "{", "}", "[", "]", ",", ":", "\"version\"", "\"2.0\"", "\"1.0\"", "\"rawPath\"", "\"httpMethod\"",
+            "\"headers\"", "\"requestContext\"", "\"http\"", "\"\\ud800\"", "null", "true", "12", "-1e999",
+            "\"cookies\"", "\"multiValueHeaders\"",
         ];
-        Gen.Int[0, fragments.Length - 1].Array[0, 40].Select(parts => string.Concat(parts.Select(i => fragments[i]))).Sample(json =>
+        Gen.Int[0, fragments.Length - 1].Array[0, 40].Select(parts => string.Concat(parts.Select(i => fragments[i])))
+            .Sample(json =>
         {
             try
             {

@@ -8,9 +8,9 @@ public class PayloadHeaderTests
     [Fact]
     public void Headers_EscapedValues_AreUnescaped()
     {
-        var request = Some.Map("""
-            {"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":{"user-agent":"say \"hi\" \\ \u00e9\t!","referer":"plain"}}
-            """);
+        var request = Some.Map(
+            """{"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":""" +
+            """{"user-agent":"say \"hi\" \\ \u00e9\t!","referer":"plain"}}""");
 
         Assert.True(request.Headers.TryGetValue("User-Agent", out var agent));
         Assert.Equal("say \"hi\" \\ é\t!", agent);
@@ -21,9 +21,9 @@ public class PayloadHeaderTests
     [Fact]
     public void Headers_RepeatedName_LastPresentValueWinsInAnyCase()
     {
-        var request = Some.Map("""
-            {"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":{"x-a":"first","X-A":"second","x-b":"kept","x-b":null}}
-            """);
+        var request = Some.Map(
+            """{"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":""" +
+            """{"x-a":"first","X-A":"second","x-b":"kept","x-b":null}}""");
 
         Assert.True(request.Headers.TryGetValue("x-a", out var a));
         Assert.Equal("second", a);
@@ -35,9 +35,9 @@ public class PayloadHeaderTests
     [Fact]
     public void Headers_ScalarsReadAsTextAndContainersAsAbsent()
     {
-        var request = Some.Map("""
-            {"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":{"n":42.5,"t":true,"o":{"x":"y"},"a":["z"],"z":null}}
-            """);
+        var request = Some.Map(
+            """{"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":""" +
+            """{"n":42.5,"t":true,"o":{"x":"y"},"a":["z"],"z":null}}""");
 
         Assert.True(request.Headers.TryGetValue("n", out var number));
         Assert.Equal("42.5", number);
@@ -52,9 +52,9 @@ public class PayloadHeaderTests
     [Fact]
     public void Headers_EscapedName_IsFoundAndEnumerated()
     {
-        var request = Some.Map("""
-            {"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":{"x-\u0041bc":"escaped name","x-\ud800":"lone"}}
-            """);
+        var request = Some.Map(
+            """{"version":"2.0","requestContext":{"http":{"method":"GET"}},"rawPath":"/","headers":""" +
+            """{"x-\u0041bc":"escaped name","x-\ud800":"lone"}}""");
 
         Assert.True(request.Headers.TryGetValue("x-abc", out var value));
         Assert.Equal("escaped name", value);
@@ -66,7 +66,9 @@ public class PayloadHeaderTests
     public void Headers_ManyMoreThanUsual_AreAllFound()
     {
         var headers = string.Join(',', Enumerable.Range(0, 300).Select(i => $"\"h{i}\":\"v{i}\""));
-        var request = Some.Map("{\"version\":\"2.0\",\"rawPath\":\"/\",\"requestContext\":{\"http\":{\"method\":\"GET\"}},\"headers\":{" + headers + "}}");
+        var request = Some.Map(
+            "{\"version\":\"2.0\",\"rawPath\":\"/\",\"requestContext\":{\"http\":{\"method\":\"GET\"}},\"headers\":{" +
+            headers + "}}");
 
         foreach (var i in new[] { 0, 63, 64, 65, 299 })
         {

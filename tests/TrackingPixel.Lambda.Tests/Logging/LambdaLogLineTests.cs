@@ -48,7 +48,9 @@ public class LambdaLogLineTests
     [Fact]
     public void Text_UsesTabSeparatedTimestampRequestIdLevelMessage()
     {
-        Assert.Equal("2024-05-01T12:34:56.789Z\treq-1\tINFO\thello\n", LambdaLogLine.Text(At, LogLevel.Information, "req-1", "hello", null));
+        Assert.Equal(
+            "2024-05-01T12:34:56.789Z\treq-1\tINFO\thello\n",
+            LambdaLogLine.Text(At, LogLevel.Information, "req-1", "hello", null));
     }
 
     [Theory]

@@ -15,7 +15,11 @@ public class ProxyResponseTests
         Assert.Equal(200, root.GetProperty("statusCode").GetInt32());
         Assert.True(root.GetProperty("isBase64Encoded").GetBoolean());
         Assert.Equal(PixelResponse.Gif.ToArray(), Convert.FromBase64String(root.GetProperty("body").GetString()!));
-        Assert.Equal(PixelResponse.Headers, root.GetProperty("headers").EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)));
+        Assert.Equal(
+            PixelResponse.Headers,
+            root.GetProperty("headers").EnumerateObject().Select(p => new KeyValuePair<string, string>(
+                p.Name,
+                p.Value.GetString()!)));
         Assert.False(root.TryGetProperty("multiValueHeaders", out _));
     }
 
@@ -28,10 +32,15 @@ public class ProxyResponseTests
         Assert.Equal(200, root.GetProperty("statusCode").GetInt32());
         Assert.True(root.GetProperty("isBase64Encoded").GetBoolean());
         Assert.Equal(PixelResponse.GifBase64, root.GetProperty("body").GetString());
-        Assert.Equal(PixelResponse.Headers, root.GetProperty("headers").EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)));
+        Assert.Equal(
+            PixelResponse.Headers,
+            root.GetProperty("headers").EnumerateObject().Select(p => new KeyValuePair<string, string>(
+                p.Name,
+                p.Value.GetString()!)));
         Assert.Equal(
             PixelResponse.Headers.Select(h => (h.Key, h.Value)),
-            root.GetProperty("multiValueHeaders").EnumerateObject().Select(p => (p.Name, p.Value.EnumerateArray().Single().GetString()!)));
+            root.GetProperty("multiValueHeaders").EnumerateObject().Select(
+                p => (p.Name, p.Value.EnumerateArray().Single().GetString()!)));
     }
 
     [Theory]
@@ -42,7 +51,9 @@ public class ProxyResponseTests
     {
         var bytes = ProxyResponse.For(Enum.Parse<LambdaEventKind>(kind));
 
-        Assert.Equal(multiValue ? ProxyResponse.RestApiV1.ToArray() : ProxyResponse.HttpApiV2.ToArray(), bytes.ToArray());
+        Assert.Equal(
+            multiValue ? ProxyResponse.RestApiV1.ToArray() : ProxyResponse.HttpApiV2.ToArray(),
+            bytes.ToArray());
     }
 
     public static class LambdaEventKindName

@@ -15,7 +15,8 @@ public static class Corpus
     /// Gets the agents of named-agents.tsv: expected class, expected rule (null for none) and user agent.
     /// </summary>
     public static IReadOnlyList<(string Class, string? Rule, string UserAgent)> NamedAgents { get; } =
-        [.. Lines("named-agents.tsv").Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')).Select(f => (f[0], f[1] == "-" ? null : f[1], f[2]))];
+        [.. Lines("named-agents.tsv").Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')).Select(
+            f => (f[0], f[1] == "-" ? null : f[1], f[2]))];
 
     private static string[] Lines(string name) =>
         [.. File.ReadAllLines(Path.Combine(Folder, name)).Where(l => l.Length > 0)];
