@@ -98,7 +98,8 @@ internal static class ConcurrentLoop
         return failures.Count == 0 ? 0 : 1;
     }
 
-    private static void Report(FormattableString line) => Console.WriteLine(FormattableString.Invariant(line));
+    // The driver runs with invariant globalization (Directory.Build.props), so interpolation is culture-neutral.
+    private static void Report(string line) => Console.WriteLine(line);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
