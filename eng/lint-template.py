@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Checks template.yaml in every front-door combination with AWS's own tools.
+"""Checks the SAM templates in every front-door combination with AWS's own tools.
 
 For each combination the parameters' defaults are set to its values; the variant is then transformed by
 aws-sam-translator (the SAM transform CloudFormation runs) and linted by cfn-lint, which checks every resource
-against CloudFormation's resource schemas. Usage: eng/lint-template.py [template.yaml]
+against CloudFormation's resource schemas. A template gets the axes whose parameters it has, and parameters it
+requires (no default) get the values in REQUIRED.
+Usage: eng/lint-template.py [template.yaml ...]   (default: template.yaml and template-managed-instances.yaml)
 """
 import copy
 import itertools
@@ -33,6 +35,16 @@ AXES = {
 }
 
 
+# Values for parameters a template requires, such as the Managed Instances template's network.
+REQUIRED = {
+    "SubnetIds": "subnet-0123456789abcdef0,subnet-0fedcba9876543210",
+    "SecurityGroupIds": "sg-0123456789abcdef0",
+    "DeliveryStreamName": "existing-stream",
+}
+
+TEMPLATES = ["template.yaml", "template-managed-instances.yaml"]
+
+
 class NoManagedPolicies:
     """The template names no managed policies, so none has to be looked up in IAM."""
 
@@ -40,7 +52,7 @@ class NoManagedPolicies:
         return {}
 
 
-def combinations():
+def all_combinations():
     for picks in itertools.product(*AXES.values()):
         values = {}
         for pick in picks:
@@ -53,7 +65,22 @@ def combinations():
             yield {**values, "WebAclArn": ACL}
 
 
-def main(path):
+def combinations(parameters):
+    """The combinations of the parameters a template has, each once, with its required parameters set."""
+    required = {name: REQUIRED[name] for name, spec in parameters.items() if "Default" not in spec}
+    seen = []
+    for values in all_combinations():
+        values = {**required, **{k: v for k, v in values.items() if k in parameters}}
+        if values not in seen:
+            seen.append(values)
+            yield values
+
+
+def main(paths):
+    return max(lint(path) for path in paths)
+
+
+def lint(path):
     with open(path, encoding="utf-8") as source:
         template, matches = decode_str(source.read())
     if matches:
@@ -61,15 +88,19 @@ def main(path):
     failures = 0
     variants = []
     folder = pathlib.Path(tempfile.mkdtemp(prefix="template-variants-"))
-    for number, values in enumerate(combinations()):
+    for number, values in enumerate(combinations(template["Parameters"])):
         variant = copy.deepcopy(dict(template))
         for name, value in values.items():
             variant["Parameters"][name]["Default"] = value
         # What `sam package` does before the transform: the code is uploaded and referenced by its S3 URI.
         variant["Resources"]["PixelFunction"]["Properties"]["CodeUri"] = "s3://artifacts-bucket/pixel-function.zip"
-        label = " ".join(f"{k}={v}" for k, v in sorted(values.items())) or "defaults"
+        shown = {k: v for k, v in sorted(values.items()) if "Default" in template["Parameters"][k]}
+        label = f"{path}: " + (" ".join(f"{k}={v}" for k, v in shown.items()) or "defaults")
+        # The transform takes list parameters as lists, as CloudFormation hands them over.
+        arguments = {k: v.split(",") if variant["Parameters"][k]["Type"].startswith("List<") else v
+                     for k, v in values.items()}
         try:
-            transform(copy.deepcopy(variant), dict(values), NoManagedPolicies())
+            transform(copy.deepcopy(variant), arguments, NoManagedPolicies())
         except Exception as error:  # the translator raises its own exception types; any of them fails the check
             failures += 1
             print(f"SAM transform failed for {label}: {error}")
@@ -91,10 +122,10 @@ def main(path):
     if result.returncode != 0 and failures == 0:
         failures += 1
         print(f"cfn-lint exited {result.returncode}: {result.stdout}{result.stderr}")
-    total = len(list(combinations()))
+    total = len(list(combinations(template["Parameters"])))
     print(f"{total - failures} passed, {failures} failed")
     return 1 if failures else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "template.yaml"))
+    sys.exit(main(sys.argv[1:] or TEMPLATES))

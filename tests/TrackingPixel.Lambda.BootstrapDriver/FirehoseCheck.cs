@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TrackingPixel.Publishing;
@@ -10,7 +11,9 @@ namespace TrackingPixel.Lambda.BootstrapDriver;
 /// </summary>
 internal static class FirehoseCheck
 {
-    public static async Task<int> RunAsync(string bootstrap, Uri endpoint, string storedFile, int count)
+    // concurrency: invocations served at once (AWS_LAMBDA_MAX_CONCURRENCY); 1 is standard Lambda.
+    public static async Task<int> RunAsync(
+        string bootstrap, Uri endpoint, string storedFile, int count, int concurrency = 1)
     {
         var template = Encoding.UTF8.GetString(Check.Fixture("http-api-v2.json"));
         var events = Enumerable.Range(0, count)
@@ -25,10 +28,14 @@ internal static class FirehoseCheck
             ["AWS_ACCESS_KEY_ID"] = "AKIDFAKE",
             ["AWS_SECRET_ACCESS_KEY"] = "fake-secret",
             ["AWS_SESSION_TOKEN"] = "fake-token",
+            ["AWS_LAMBDA_MAX_CONCURRENCY"] =
+                concurrency > 1 ? concurrency.ToString(CultureInfo.InvariantCulture) : null,
         };
 
         await using var run = await BootstrapProcess.StartAsync(bootstrap, events, environment);
-        await run.Api.WaitForNextAsync(count + 1);
+
+        // Each loop asks again only once its record is stored: when every loop is asking, every record is settled.
+        await run.Api.WaitForNextAsync(count + concurrency);
 
         var failures = new List<string>();
         var answered = events.Count(e => run.Api.Posts($"/invocation/{e.Item1}/response").Count == 1);

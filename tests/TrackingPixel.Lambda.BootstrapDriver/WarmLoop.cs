@@ -67,7 +67,8 @@ internal static class WarmLoop
                 failures.Add("the bootstrap did not exit within 30 s of a Runtime API 500");
             }
 
-            firehoseRecords = firehose.Records;
+            // Lines, not Firehose records: a packed Firehose record holds several pixel records.
+            firehoseRecords = firehose.Lines;
             putRecordCalls = firehose.PutRecordCalls;
             putRecordBatchCalls = firehose.PutRecordBatchCalls;
             failures.AddRange(FirstFew("Runtime API", api.Problems));
@@ -139,7 +140,8 @@ internal static class WarmLoop
     private static IEnumerable<string> FirstFew(string source, IReadOnlyList<string> problems) =>
         problems.Take(5).Select(p => $"{source}: {p}").Concat(problems.Count > 5 ? [$"{source}: {problems.Count - 5} more problem(s)"] : []);
 
-    private static Dictionary<string, string?> FirehoseEnvironment(Uri endpoint) => new()
+    /// <summary>The reference function's environment for a loopback Firehose, with fake credentials.</summary>
+    public static Dictionary<string, string?> FirehoseEnvironment(Uri endpoint) => new()
     {
         ["TRACKINGPIXEL_RECORDS_DIRECTORY"] = null,
         ["KINESIS_FIREHOSE_STREAM_NAME"] = Stream,
@@ -191,10 +193,12 @@ internal static class WarmLoop
         _ = api.AllServed.ContinueWith(_ => api.Release(), TaskScheduler.Default);
         var putRecord = Encoding.UTF8.GetBytes($$$"""{"DeliveryStreamName":"{{{Stream}}}","Record":{"Data":"{{{Convert.ToBase64String([.. record, (byte)'\n'])}}}"}}""");
         await client(api.Address, firehose.Url, response, putRecord);
-        if (api.Problems.Count > 0 || firehose.Problems.Count > 0 || firehose.Records != api.Count || api.Responses != api.Count)
+        if (api.Problems.Count > 0 || firehose.Problems.Count > 0
+            || firehose.Lines != api.Count || api.Responses != api.Count)
         {
             throw new InvalidOperationException(
-                $"the harness floor run went wrong ({firehose.Records} records, {api.Responses} responses for {api.Count}): {string.Join("; ", api.Problems.Concat(firehose.Problems))}");
+                $"the harness floor run went wrong ({firehose.Lines} records, {api.Responses} responses " +
+                $"for {api.Count}): {string.Join("; ", api.Problems.Concat(firehose.Problems))}");
         }
 
         return Figures.Of(api, WarmUp);

@@ -7,7 +7,7 @@ namespace TrackingPixel.Lambda;
 /// <summary>Options of the Lambda Runtime API host; each defaults to what Lambda sets in the environment.</summary>
 public sealed class LambdaHostOptions
 {
-    private const int MaxConcurrencyLimit = 1024;
+    private const int MaxConcurrencyLimit = 1600;
 
     /// <summary>Gets or sets the Runtime API's <c>host:port</c>.</summary>
     /// <value>Defaults to <c>AWS_LAMBDA_RUNTIME_API</c>; required.</value>
@@ -29,7 +29,7 @@ public sealed class LambdaHostOptions
     /// <summary>Gets or sets how many invocations the host serves at once, each in its own invocation loop.</summary>
     /// <value>
     /// Defaults to <c>AWS_LAMBDA_MAX_CONCURRENCY</c>, which Lambda Managed Instances set, or 1 (standard Lambda); from
-    /// 1 to 1,024. Above 1, records of concurrent invocations share publish calls and the host does not set the
+    /// 1 to 1,600, the most CloudFormation allows for PerExecutionEnvironmentMaxConcurrency. Above 1, records of concurrent invocations share publish calls and the host does not set the
     /// process-wide <c>_X_AMZN_TRACE_ID</c>, which would name only one of them.
     /// </value>
     public int MaxConcurrency { get; set; } =

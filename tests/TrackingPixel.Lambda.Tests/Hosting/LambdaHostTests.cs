@@ -230,7 +230,7 @@ public class LambdaHostTests
     [InlineData("127.0.0.1:9001/path", null, null, null, "is not a host:port")]
     [InlineData(null, -1, null, null, "PublishSafetyMargin")]
     [InlineData(null, null, 0, null, "MaxConcurrency (AWS_LAMBDA_MAX_CONCURRENCY) is 0")]
-    [InlineData(null, null, 1025, null, "set it between 1 and 1024")]
+    [InlineData(null, null, 1601, null, "set it between 1 and 1600")]
     [InlineData(null, null, null, 61, "ShutdownGracePeriod")]
     public async Task RunAsync_InvalidHostOptions_ExitsWithOneAndLogsWhatToFix(
         string? runtimeApi, int? marginSeconds, int? concurrency, int? graceSeconds, string expected)

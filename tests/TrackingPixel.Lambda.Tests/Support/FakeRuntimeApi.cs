@@ -22,6 +22,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>();
     private readonly ConcurrentQueue<Call> _calls = new();
+    private readonly ConcurrentDictionary<string, long> _handedOut = new();
     private readonly SemaphoreSlim _callArrived = new(0);
     private readonly WebApplication _app;
 
@@ -42,6 +43,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     public int PostStatus { get; set; } = 202;
 
     public IReadOnlyList<Call> Calls => [.. _calls];
+
+    /// <summary>When each request id's event was handed out, as a Stopwatch timestamp.</summary>
+    public IReadOnlyDictionary<string, long> HandedOut => _handedOut;
 
     public static async Task<FakeRuntimeApi> StartAsync()
     {
@@ -155,6 +159,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
         if (queued.Payload is not null)
         {
+            _handedOut[queued.Headers["Lambda-Runtime-Aws-Request-Id"]] = System.Diagnostics.Stopwatch.GetTimestamp();
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(queued.Payload);
         }
