@@ -45,14 +45,7 @@ internal sealed class AwsJsonClient(
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
         request.Content = new ReadOnlyMemoryContent(payload);
-        request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
-        if (keys.SessionToken is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", keys.SessionToken);
-        }
-
+        CopyHeaders(signed, request);
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
         request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
 
@@ -79,6 +72,22 @@ internal sealed class AwsJsonClient(
         {
             throw new TimeoutException(
                 $"{service.ServiceId} did not answer within {attemptTimeout.TotalSeconds:0.###} s.", exception);
+        }
+    }
+
+    // The headers sent are the headers signed, from the one list; HttpClient writes Host itself from the same URL.
+    private static void CopyHeaders(KeyValuePair<string, string>[] signed, HttpRequestMessage request)
+    {
+        foreach (var (name, value) in signed)
+        {
+            if (name == "content-type")
+            {
+                request.Content!.Headers.TryAddWithoutValidation(name, value);
+            }
+            else if (name != "host")
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
         }
     }
 
