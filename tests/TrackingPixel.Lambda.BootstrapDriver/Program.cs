@@ -6,6 +6,8 @@ using TrackingPixel.Lambda.BootstrapDriver;
 //   records <bootstrap>          the three fixture events; prints each record written, one per line
 //   firehose <bootstrap> <endpoint> <stored-records-file> <events>
 //                                publish through a (fake) Firehose endpoint: every record delivered, none undelivered
+//   kinesis <bootstrap> <endpoint> <stream> <events>
+//                                publish to a Kinesis endpoint (kinesalite): every pixel answered, none undelivered
 //   warm <bootstrap> <invocations>
 //                                warm loop against an in-process Firehose: throughput, pixel latency, publish time, peak RSS
 if (args is ["check", var bootstrap])
@@ -25,7 +27,14 @@ if (args is ["records", var consumer])
 
 if (args is ["firehose", var lambda, var endpoint, var stored, var events] && int.TryParse(events, out var eventCount) && eventCount > 0)
 {
-    return await FirehoseCheck.RunAsync(lambda, new Uri(endpoint), stored, eventCount);
+    return await SinkCheck.RunAsync(lambda, "firehose", SinkCheck.Firehose(new Uri(endpoint)), stored, eventCount);
+}
+
+if (args is ["kinesis", var kinesisLambda, var kinesisEndpoint, var stream, var pixels]
+    && int.TryParse(pixels, out var pixelCount) && pixelCount > 0)
+{
+    return await SinkCheck.RunAsync(
+        kinesisLambda, "kinesis", SinkCheck.Kinesis(new Uri(kinesisEndpoint), stream), null, pixelCount);
 }
 
 if (args is ["warm", var warm, var invocations] && int.TryParse(invocations, out var invocationCount) && invocationCount > 0)
@@ -33,5 +42,8 @@ if (args is ["warm", var warm, var invocations] && int.TryParse(invocations, out
     return await WarmLoop.RunAsync(warm, invocationCount);
 }
 
-Console.Error.WriteLine("usage: check <bootstrap> | records <bootstrap> | measure <bootstrap> <runs> | firehose <bootstrap> <endpoint> <stored-file> <events> | warm <bootstrap> <invocations>");
+Console.Error.WriteLine(
+    "usage: check <bootstrap> | records <bootstrap> | measure <bootstrap> <runs> | "
+    + "firehose <bootstrap> <endpoint> <stored-file> <events> | kinesis <bootstrap> <endpoint> <stream> <events> | "
+    + "warm <bootstrap> <invocations>");
 return 2;

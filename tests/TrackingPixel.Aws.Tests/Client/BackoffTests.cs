@@ -1,6 +1,4 @@
-using TrackingPixel.Firehose.Publishing;
-
-namespace TrackingPixel.Firehose.Tests.Publishing;
+namespace TrackingPixel.Aws.Tests.Client;
 
 public sealed class BackoffTests
 {

@@ -1,4 +1,4 @@
-namespace TrackingPixel.Firehose.Publishing;
+namespace TrackingPixel.Aws;
 
 /// <summary>Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter").</summary>
 /// <remarks>Full jitter spreads the retries of many concurrent Lambda instances, so a throttled stream is not hit again in lockstep.</remarks>
