@@ -10,6 +10,10 @@ public static partial class ReferencePixel
     /// <summary>The delivery stream's name, as the original aws-samples function read it.</summary>
     public const string StreamNameVariable = "KINESIS_FIREHOSE_STREAM_NAME";
 
+    /// <summary>A Kinesis data stream (its name or ARN) to put records to instead of Firehose; the endpoint override is
+    /// AWS's standard <c>AWS_ENDPOINT_URL_KINESIS</c>.</summary>
+    public const string KinesisStreamVariable = "TRACKINGPIXEL_KINESIS_STREAM";
+
     /// <summary>A folder for NDJSON files instead of Firehose, for local runs and <c>sam local invoke</c>.</summary>
     public const string RecordsDirectoryVariable = "TRACKINGPIXEL_RECORDS_DIRECTORY";
 
@@ -48,10 +52,22 @@ public static partial class ReferencePixel
         }
 
         var stream = environment(StreamNameVariable);
+        var kinesis = environment(KinesisStreamVariable);
         var folder = environment(RecordsDirectoryVariable);
+        if (!string.IsNullOrWhiteSpace(stream) && !string.IsNullOrWhiteSpace(kinesis))
+        {
+            // Two sinks named: guessing one would silently leave the other empty.
+            throw new InvalidOperationException($"Set {StreamNameVariable} or {KinesisStreamVariable}, not both.");
+        }
+
         if (!string.IsNullOrWhiteSpace(stream))
         {
             return pixel.UseFirehosePublisher(o => o.DeliveryStreamName = stream);
+        }
+
+        if (!string.IsNullOrWhiteSpace(kinesis))
+        {
+            return pixel.UseKinesisPublisher(o => o.Stream = kinesis);
         }
 
         if (!string.IsNullOrWhiteSpace(folder))
@@ -61,7 +77,8 @@ public static partial class ReferencePixel
 
         // No silent default: in Lambda only /tmp is writable, and files there vanish with the environment.
         throw new InvalidOperationException(
-            $"Set {StreamNameVariable} to the Firehose delivery stream's name (or {RecordsDirectoryVariable} to a folder, for local runs).");
+            $"Set {StreamNameVariable} to the Firehose delivery stream's name, {KinesisStreamVariable} to a Kinesis "
+            + $"stream's name or ARN, or {RecordsDirectoryVariable} to a folder, for local runs.");
     }
 
     /// <summary>Registers the reference record's fields only: the original's five, plus the privacy-first ones when asked for.</summary>

@@ -34,18 +34,9 @@ internal sealed class FirehosePublisherOptionsValidator(IAwsEnvironment environm
             failures.Add($"The Firehose endpoint '{url}' (EndpointUrl, AWS_ENDPOINT_URL_FIREHOSE or AWS_ENDPOINT_URL) is not an absolute http or https URL.");
         }
 
-        Positive(options.RequestTimeout, nameof(options.RequestTimeout), failures);
-        Positive(options.MaxPublishDuration, nameof(options.MaxPublishDuration), failures);
-        Positive(options.BaseRetryDelay, nameof(options.BaseRetryDelay), failures);
-        if (options.MaxRetryDelay < options.BaseRetryDelay)
-        {
-            failures.Add($"MaxRetryDelay ({options.MaxRetryDelay}) must not be less than BaseRetryDelay ({options.BaseRetryDelay}).");
-        }
-
-        if (options.MaxAttempts < 1)
-        {
-            failures.Add($"MaxAttempts is {options.MaxAttempts}; it counts the first attempt, so use 1 or more.");
-        }
+        RetryLimits.Check(
+            options.RequestTimeout, options.MaxPublishDuration, options.BaseRetryDelay, options.MaxRetryDelay,
+            options.MaxAttempts, failures);
 
         if (options.EmitEmbeddedMetrics && string.IsNullOrWhiteSpace(options.EmbeddedMetricsNamespace))
         {
@@ -53,13 +44,5 @@ internal sealed class FirehosePublisherOptionsValidator(IAwsEnvironment environm
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void Positive(TimeSpan value, string name, List<string> failures)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            failures.Add($"{name} is {value}; it must be positive.");
-        }
     }
 }

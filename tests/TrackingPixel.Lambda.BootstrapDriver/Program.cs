@@ -6,6 +6,8 @@ using TrackingPixel.Lambda.BootstrapDriver;
 //   records <bootstrap>          the three fixture events; prints each record written, one per line
 //   firehose <bootstrap> <endpoint> <stored-records-file> <events> [concurrency]
 //                                publish through a (fake) Firehose endpoint: every record delivered, none undelivered
+//   kinesis <bootstrap> <endpoint> <stream> <events>
+//                                publish to a Kinesis endpoint (kinesalite): every pixel answered, none undelivered
 //   warm <bootstrap> <invocations>
 //                                warm loop against an in-process Firehose: throughput, pixel latency, publish time, peak RSS
 //   concurrent <bootstrap> <pixels> <concurrency> <firehose-ms>
@@ -31,7 +33,15 @@ if (args is ["firehose", var lambda, var endpoint, var stored, var events, .. va
     && (rest is [] || (rest is [var n] && int.TryParse(n, out _))))
 {
     var loops = rest is [var given] ? int.Parse(given, System.Globalization.CultureInfo.InvariantCulture) : 1;
-    return await FirehoseCheck.RunAsync(lambda, new Uri(endpoint), stored, eventCount, loops);
+    return await SinkCheck.RunAsync(
+        lambda, "firehose", SinkCheck.Firehose(new Uri(endpoint)), stored, eventCount, loops);
+}
+
+if (args is ["kinesis", var kinesisLambda, var kinesisEndpoint, var stream, var kinesisEvents]
+    && int.TryParse(kinesisEvents, out var pixelCount) && pixelCount > 0)
+{
+    return await SinkCheck.RunAsync(
+        kinesisLambda, "kinesis", SinkCheck.Kinesis(new Uri(kinesisEndpoint), stream), null, pixelCount);
 }
 
 if (args is ["warm", var warm, var invocations] && int.TryParse(invocations, out var invocationCount) && invocationCount > 0)
@@ -48,7 +58,8 @@ if (args is ["concurrent", var lmi, var offered, var invocationLoops, var fireho
 }
 
 Console.Error.WriteLine(
-    "usage: check <bootstrap> | records <bootstrap> | measure <bootstrap> <runs> | " +
-    "firehose <bootstrap> <endpoint> <stored-file> <events> [concurrency] | warm <bootstrap> <invocations> | " +
-    "concurrent <bootstrap> <pixels> <concurrency> <firehose-ms>");
+    "usage: check <bootstrap> | records <bootstrap> | measure <bootstrap> <runs> | "
+    + "firehose <bootstrap> <endpoint> <stored-file> <events> [concurrency] | "
+    + "kinesis <bootstrap> <endpoint> <stream> <events> | warm <bootstrap> <invocations> | "
+    + "concurrent <bootstrap> <pixels> <concurrency> <firehose-ms>");
 return 2;

@@ -43,19 +43,8 @@ public static class FirehoseTrackingPixelBuilderExtensions
         var environment = services.GetRequiredService<IAwsEnvironment>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
 
-        // One handler for the process: connections are pooled across invocations. Idle ones are dropped after a minute,
-        // well before Firehose's load balancers would, so a connection that sat through a Lambda freeze is rarely reused.
-        var http = new HttpClient(new SocketsHttpHandler
-        {
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-            ConnectTimeout = options.RequestTimeout,
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        var defaultCredentials = services.GetService<ICredentialsProvider>() is null ? new DefaultCredentialsProvider(environment, http, time) : null;
-        var credentials = services.GetService<ICredentialsProvider>() ?? defaultCredentials!;
+        var connection = AwsConnection.Create(
+            services.GetService<ICredentialsProvider>(), environment, time, options.RequestTimeout);
         var endpoint = AwsEndpoint.Resolve(
             AwsService.Firehose,
             options.Region,
@@ -64,9 +53,14 @@ public static class FirehoseTrackingPixelBuilderExtensions
             options.UseDualStackEndpoint,
             environment);
         var client = new FirehoseClient(new AwsJsonClient(
-            http, AwsService.Firehose, endpoint, credentials, time, options.RequestTimeout, "TrackingPixel.Firehose/1"));
+            connection.Http,
+            AwsService.Firehose,
+            endpoint,
+            connection.Credentials,
+            time,
+            options.RequestTimeout,
+            "TrackingPixel.Firehose/1"));
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("TrackingPixel.Firehose") ?? NullLogger.Instance;
-        IDisposable[] owned = defaultCredentials is null ? [http] : [http, defaultCredentials];
         return new FirehosePublisher(
             client,
             options,
@@ -74,6 +68,6 @@ public static class FirehoseTrackingPixelBuilderExtensions
             time,
             logger,
             services.GetService<EmbeddedMetricsOutput>()?.Writer,
-            owned);
+            connection.Owned);
     }
 }

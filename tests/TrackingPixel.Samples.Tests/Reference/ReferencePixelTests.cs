@@ -42,6 +42,34 @@ public class ReferencePixelTests
     }
 
     [Fact]
+    public void AddReferencePixel_WithAKinesisStream_PublishesToKinesis()
+    {
+        var services = new ServiceCollection();
+        services.AddReferencePixel(name => name == ReferencePixel.KinesisStreamVariable
+            ? "arn:aws:kinesis:eu-west-1:123456789012:stream/pixels"
+            : null);
+
+        var publisher = services.Single(d => d.ServiceType == typeof(IRecordPublisher));
+        var factory = publisher.ImplementationFactory?.Method.DeclaringType?.FullName ?? "";
+        Assert.Contains("Kinesis", factory, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddReferencePixel_WithBothAFirehoseAndAKinesisStream_FailsInitRatherThanChoosing()
+    {
+        var services = new ServiceCollection();
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddReferencePixel(name => name switch
+        {
+            ReferencePixel.StreamNameVariable => "pixels",
+            ReferencePixel.KinesisStreamVariable => "pixels",
+            _ => null,
+        }));
+
+        Assert.Contains("not both", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddReferencePixel_WithNeitherStreamNorFolder_FailsInitSayingWhatToSet()
     {
         var services = new ServiceCollection();
@@ -49,6 +77,7 @@ public class ReferencePixelTests
         var error = Assert.Throws<InvalidOperationException>(() => services.AddReferencePixel(_ => null));
 
         Assert.Contains(ReferencePixel.StreamNameVariable, error.Message, StringComparison.Ordinal);
+        Assert.Contains(ReferencePixel.KinesisStreamVariable, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,24 +6,43 @@ using TrackingPixel.Publishing;
 namespace TrackingPixel.Lambda.BootstrapDriver;
 
 /// <summary>
-/// Runs the reference bootstrap against a Firehose endpoint (the botocore-checked fake, with injected partial failures
-/// and throttling) and proves every invocation got its pixel and every record reached the stream.
+/// Runs the reference bootstrap against a sink's endpoint — the botocore-checked fake Firehose (with injected partial
+/// failures and throttling), or kinesalite — and proves every invocation got its pixel and no record went to the
+/// undelivered-record log; with a file of what the sink stored, also that every record reached it.
 /// </summary>
-internal static class FirehoseCheck
+internal static class SinkCheck
 {
+    /// <summary>The reference function configured for the fake Firehose's stream <c>pixels</c>.</summary>
+    public static Dictionary<string, string?> Firehose(Uri endpoint) => new()
+    {
+        ["KINESIS_FIREHOSE_STREAM_NAME"] = "pixels",
+        ["AWS_ENDPOINT_URL_FIREHOSE"] = endpoint.ToString(),
+    };
+
+    /// <summary>The reference function configured for a Kinesis stream (a name or an ARN).</summary>
+    public static Dictionary<string, string?> Kinesis(Uri endpoint, string stream) => new()
+    {
+        ["TRACKINGPIXEL_KINESIS_STREAM"] = stream,
+        ["AWS_ENDPOINT_URL_KINESIS"] = endpoint.ToString(),
+    };
+
     // concurrency: invocations served at once (AWS_LAMBDA_MAX_CONCURRENCY); 1 is standard Lambda.
     public static async Task<int> RunAsync(
-        string bootstrap, Uri endpoint, string storedFile, int count, int concurrency = 1)
+        string bootstrap,
+        string sink,
+        Dictionary<string, string?> sinkEnvironment,
+        string? storedFile,
+        int count,
+        int concurrency = 1)
     {
         var template = Encoding.UTF8.GetString(Check.Fixture("http-api-v2.json"));
         var events = Enumerable.Range(0, count)
-            .Select(i => ($"fh-{i}", Encoding.UTF8.GetBytes(template.Replace("aws_user", $"user-{i}", StringComparison.Ordinal))))
+            .Select(i => ($"{sink}-{i}",
+                Encoding.UTF8.GetBytes(template.Replace("aws_user", $"user-{i}", StringComparison.Ordinal))))
             .ToArray();
-        var environment = new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>(sinkEnvironment)
         {
             ["TRACKINGPIXEL_RECORDS_DIRECTORY"] = null,
-            ["KINESIS_FIREHOSE_STREAM_NAME"] = "pixels",
-            ["AWS_ENDPOINT_URL_FIREHOSE"] = endpoint.ToString(),
             ["AWS_REGION"] = "us-east-1",
             ["AWS_ACCESS_KEY_ID"] = "AKIDFAKE",
             ["AWS_SECRET_ACCESS_KEY"] = "fake-secret",
@@ -33,7 +52,6 @@ internal static class FirehoseCheck
         };
 
         await using var run = await BootstrapProcess.StartAsync(bootstrap, events, environment);
-
         // Each loop asks again only once its record is stored: when every loop is asking, every record is settled.
         await run.Api.WaitForNextAsync(count + concurrency);
 
@@ -45,7 +63,9 @@ internal static class FirehoseCheck
         }
 
         var expected = Enumerable.Range(0, count).Select(i => $"user-{i}").ToHashSet();
-        var stored = File.Exists(storedFile) ? File.ReadAllLines(storedFile).Select(UserId).ToList() : [];
+        // Without a stored file (kinesalite), the caller reads the stream back itself.
+        var stored = storedFile is null ? expected.ToList()
+            : File.Exists(storedFile) ? File.ReadAllLines(storedFile).Select(UserId).ToList() : [];
         var undelivered = run.Output()
             .Select(line => UndeliveredRecordLine.TryRead(Encoding.UTF8.GetBytes(line), out var record) ? UserId(Encoding.UTF8.GetString(record)) : null)
             .OfType<string>()
@@ -63,7 +83,7 @@ internal static class FirehoseCheck
 
         if (stored.Any(u => !expected.Contains(u)))
         {
-            failures.Add("the stream holds records no invocation produced");
+            failures.Add($"the {sink} stream holds records no invocation produced");
         }
 
         foreach (var failure in failures)
@@ -72,8 +92,9 @@ internal static class FirehoseCheck
         }
 
         Console.WriteLine(failures.Count == 0
-            ? $"firehose check passed: {count} invocations answered, {stored.Distinct().Count()} records delivered ({stored.Count - stored.Distinct().Count()} duplicates after unknown outcomes), none undelivered"
-            : $"firehose check failed: {failures.Count} problem(s)");
+            ? $"{sink} check passed: {count} invocations answered, {stored.Distinct().Count()} records delivered "
+                + $"({stored.Count - stored.Distinct().Count()} duplicates after unknown outcomes), none undelivered"
+            : $"{sink} check failed: {failures.Count} problem(s)");
         return failures.Count == 0 ? 0 : 1;
     }
 
