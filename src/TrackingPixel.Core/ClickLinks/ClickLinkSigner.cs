@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -97,7 +96,7 @@ public sealed class ClickLinkSigner
     /// <param name="query">The link's query parameters, as the click endpoint received them.</param>
     /// <param name="target">The target to redirect to, only when the result is <see cref="ClickLinkStatus.Valid"/>.</param>
     /// <returns>Whether the link may redirect, and if not, why.</returns>
-    public ClickLinkStatus Verify(QueryParameters query, [NotNullWhen(true)] out Uri? target)
+    public ClickLinkStatus Verify(QueryParameters query, out Uri? target)
     {
         ArgumentNullException.ThrowIfNull(query);
         target = null;
