@@ -11,7 +11,10 @@ public static class LocalPixelApp
     /// <summary>The port used when neither <c>--port</c> nor <c>TRACKINGPIXEL_PORT</c> is given.</summary>
     public const int DefaultPort = 5080;
 
-    /// <summary>Builds the app from command-line arguments: <c>--port 5080</c> (0 picks a free port) and <c>--records ./records</c>.</summary>
+    /// <summary>
+    /// Builds the app from command-line arguments: <c>--port 5080</c> (0 picks a free port), <c>--records ./records</c>
+    /// and <c>--click-key</c>, the secret click links are signed with (a random one per run when absent).
+    /// </summary>
     /// <param name="args">The command-line arguments; <c>TRACKINGPIXEL_PORT</c> and <c>TRACKINGPIXEL_RECORDS</c> are read when they are absent.</param>
     /// <returns>The app, not yet started.</returns>
     /// <exception cref="ArgumentException">The port is not a number from 0 to 65535.</exception>
@@ -34,13 +37,35 @@ public static class LocalPixelApp
         // Activity and a logging scope, which costs throughput and that layer only logs requests starting and finishing.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // Without a configured key, one for this run: its links stop verifying when the sample restarts.
+        var clickKey = Setting(builder.Configuration, "click-key", "TRACKINGPIXEL_CLICK_KEY")
+            ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         builder.Services.AddTrackingPixel()
             .AddStandardFields()
-            .UseFilePublisher(o => o.Directory = records);
+            .UseFilePublisher(o => o.Directory = records)
+            .AddClickLinks(o => o.Keys["local"] = clickKey);
+        builder.Services.AddHealthChecks().AddTrackingPixelReadiness();
 
         var app = builder.Build();
         app.MapTrackingPixel("/pixel.gif");
+        app.MapTrackingPixelBeacon("/beacon");
+        app.MapTrackingPixelClick("/click");
+        app.MapTrackingPixelHealth("/healthz");
         return app;
+    }
+
+    /// <summary>Says why records could not be written under the records folder, or <see langword="null"/> when they can.</summary>
+    /// <param name="app">The app, before it starts.</param>
+    /// <returns>A message for the operator naming the folder, the reason and what to do.</returns>
+    /// <remarks>The publisher's own readiness check, which the readiness endpoint runs too.</remarks>
+    public static async Task<string?> CheckRecordsFolderAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var publisher = app.Services.GetRequiredService<TrackingPixel.Publishing.IRecordPublisher>();
+        return publisher is TrackingPixel.Publishing.IPublisherReadiness readiness
+            && await readiness.CheckReadinessAsync(CancellationToken.None) is { } problem
+            ? $"Could not start: {problem.TrimEnd('.')}. Choose a writable folder with --records <folder>."
+            : null;
     }
 
     /// <summary>Gets the pixel's URL once the app has started, with the port actually bound.</summary>
@@ -77,6 +102,13 @@ public static class LocalPixelApp
         output.WriteLine($"  <img src=\"{example.Replace("&", "&amp;", StringComparison.Ordinal)}\" width=\"1\" height=\"1\" alt=\"\">");
         output.WriteLine("Or try it from a shell:");
         output.WriteLine($"  curl -s -o /dev/null -A 'Mozilla/5.0' '{example}'");
+        var click = app.Services.GetRequiredService<ClickLinkSigner>()
+            .Sign(new Uri(url, "/click"), new Uri("https://example.com/"), parameters: [new("userid", "aws_user")]);
+        output.WriteLine("Beacons (navigator.sendBeacon) post to:");
+        output.WriteLine($"  {new Uri(url, "/beacon")}");
+        output.WriteLine("A signed click link, recorded then redirected to https://example.com/:");
+        output.WriteLine($"  {click}");
+        output.WriteLine($"Health: {new Uri(url, "/healthz/live")} and {new Uri(url, "/healthz/ready")}");
         output.WriteLine($"Records are appended under {RecordsFolder(app)}{Path.DirectorySeparatorChar}yyyy/MM/dd/HH/*.ndjson");
         output.WriteLine("Press Ctrl+C to flush and stop.");
     }

@@ -13,6 +13,12 @@ catch (ArgumentException exception)
 }
 
 await using var disposeApp = app;
+if (await LocalPixelApp.CheckRecordsFolderAsync(app) is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return 1;
+}
+
 try
 {
     await app.StartAsync();
@@ -23,8 +29,28 @@ catch (IOException exception)
     return 1;
 }
 
-LocalPixelApp.PrintWelcome(app, Console.Out);
+try
+{
+    LocalPixelApp.PrintWelcome(app, Console.Out);
+}
+catch (IOException exception)
+{
+    // Standard output is full or closed: the collector still serves; say so where it can still be seen.
+    TryWriteError($"The welcome text could not be written to standard output ({exception.Message}); serving anyway.");
+}
 
 // Ctrl+C stops the server gracefully; disposing the app then flushes and closes the record file.
 await app.WaitForShutdownAsync();
 return 0;
+
+static void TryWriteError(string message)
+{
+    try
+    {
+        Console.Error.WriteLine(message);
+    }
+    catch (IOException)
+    {
+        // Standard error is gone too; the health endpoint and the meter remain.
+    }
+}

@@ -50,7 +50,8 @@ internal sealed partial class PixelEndpoint(PixelPipeline pipeline, TimeProvider
         }
     }
 
-    internal static PixelRequest ToPixelRequest(HttpContext context, TimeProvider time)
+    internal static PixelRequest ToPixelRequest(
+        HttpContext context, TimeProvider time, RequestBody? body = null, string eventType = EventTypes.Pixel)
     {
         var request = context.Request;
         var query = request.QueryString.Value;
@@ -64,6 +65,8 @@ internal sealed partial class PixelEndpoint(PixelPipeline pipeline, TimeProvider
             Timestamp = time.GetUtcNow(),
             RequestId = context.TraceIdentifier,
             RouteValues = RouteValuesOf(request.RouteValues),
+            Body = body ?? RequestBody.Empty,
+            EventType = eventType,
         };
     }
 

@@ -34,7 +34,7 @@ public class PixelEndpointEndToEndTests
     {
         await using var server = await PixelServer.StartAsync(
             pixel => pixel.AddRouteField("campaign", "campaign").AddRouteField("recipient", "recipient"),
-            "/o/{campaign}/{recipient}.gif");
+            pattern: "/o/{campaign}/{recipient}.gif");
 
         using var onRoute = await server.Client.GetAsync("/o/spring%20sale/r42.gif?userid=u");
         using var offRoute = await server.Client.GetAsync("/pixel.gif?userid=u");

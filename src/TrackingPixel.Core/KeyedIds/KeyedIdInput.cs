@@ -39,6 +39,6 @@ internal sealed class KeyedIdInput
     {
         Kind.ClientIp => record.ClientAddress(resolver, request).Text,
         Kind.Header => request.Headers.TryGetValue(_name, out var header) ? header : null,
-        _ => request.Query.TryGetValue(_name, out var query) ? query : null,
+        _ => request.TryGetParameter(_name, out var query) ? query : null,
     };
 }

@@ -109,6 +109,7 @@ public sealed partial class PixelPipeline
         catch (Exception exception)
         {
             Metrics.OnLost();
+            LossReport.Write(Metrics.RecordsLost, exception);
             Log.Lost(_logger, exception);
             return false;
         }

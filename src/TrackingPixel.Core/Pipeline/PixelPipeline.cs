@@ -64,6 +64,11 @@ public sealed partial class PixelPipeline
         {
             var builder = scratch.Builder;
             builder.Reset();
+            if (request.Body.Problem is { } bodyProblem)
+            {
+                builder.ReportInputProblem("body", bodyProblem);
+            }
+
             foreach (var extractor in _extractors)
             {
                 Run(extractor, static (e, r, b) => e.Extract(r, b), request, builder);

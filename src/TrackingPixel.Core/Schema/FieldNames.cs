@@ -61,4 +61,13 @@ public static class FieldNames
 
     /// <summary>The <c>CloudFront-Viewer-City</c> header.</summary>
     public const string City = "city";
+
+    /// <summary>
+    /// What the request was, one of <see cref="EventTypes"/>: written for beacons and clicks only, so a pixel view's
+    /// record keeps the original's fields.
+    /// </summary>
+    public const string EventType = "eventType";
+
+    /// <summary>The target a signed click link redirected to; written for clicks only.</summary>
+    public const string ClickTarget = "clickTarget";
 }

@@ -6,7 +6,7 @@ internal sealed class QueryFieldExtractor(string fieldName, string parameterName
 {
     public void Extract(PixelRequest request, RecordBuilder record)
     {
-        if (!request.Query.TryGetValue(parameterName, out var value, out var malformed))
+        if (!request.TryGetParameter(parameterName, out var value, out var malformed))
         {
             record.Set(fieldName, (string?)null);
             return;

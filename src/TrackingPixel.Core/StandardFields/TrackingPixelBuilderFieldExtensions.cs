@@ -11,7 +11,10 @@ public static class TrackingPixelBuilderFieldExtensions
     /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <returns>The builder, for chaining.</returns>
-    /// <remarks>Adding them twice adds them once.</remarks>
+    /// <remarks>
+    /// Adding them twice adds them once. Beacons and clicks also get <c>eventType</c> (and a click its
+    /// <c>clickTarget</c>) after these; a pixel view's record is the five fields alone.
+    /// </remarks>
     public static ITrackingPixelBuilder AddStandardFields(this ITrackingPixelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -27,7 +30,8 @@ public static class TrackingPixelBuilderFieldExtensions
         return builder
             .AddHeaderField(FieldNames.UserAgent, "User-Agent")
             .AddQueryField(FieldNames.UserId, "userid")
-            .AddQueryField(FieldNames.ThirdPartyId, "thirdpartyname");
+            .AddQueryField(FieldNames.ThirdPartyId, "thirdpartyname")
+            .AddExtractor(new EventTypeFieldExtractor());
     }
 
     /// <summary>Adds a field holding the first value of a query parameter, or the missing value when absent.</summary>

@@ -31,7 +31,10 @@ public sealed class PixelServer : IAsyncDisposable
     public HttpClient Client { get; }
 
     public static async Task<PixelServer> StartAsync(
-        Action<ITrackingPixelBuilder>? configure = null, string pattern = "/pixel.gif")
+        Action<ITrackingPixelBuilder>? configure = null,
+        Action<WebApplication>? map = null,
+        Action<IServiceCollection>? services = null,
+        string pattern = "/pixel.gif")
     {
         var records = Directory.CreateTempSubdirectory("trackingpixel-aspnetcore-").FullName;
         var builder = WebApplication.CreateSlimBuilder();
@@ -40,8 +43,10 @@ public sealed class PixelServer : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Time));
         var pixel = builder.Services.AddTrackingPixel().AddStandardFields().UseFilePublisher(o => o.Directory = records);
         configure?.Invoke(pixel);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapTrackingPixel(pattern);
+        map?.Invoke(app);
         await app.StartAsync();
         return new PixelServer(app, records);
     }

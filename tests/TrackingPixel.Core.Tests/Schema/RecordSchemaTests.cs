@@ -7,13 +7,13 @@ namespace TrackingPixel.Tests.Schema;
 public class RecordSchemaTests
 {
     [Fact]
-    public void DescribeRecord_StandardFields_ListsTheOriginalFiveInRecordOrderThenTruncated()
+    public void DescribeRecord_StandardFields_ListsTheOriginalFiveThenTheEventTypeFieldsThenTruncated()
     {
         using var services = Some.Services();
         var schema = services.GetRequiredService<PixelPipeline>().DescribeRecord();
 
         Assert.Equal(
-            ["date", "ip", "userAgent", "userId", "thirdPartyId", "_truncated"],
+            ["date", "ip", "userAgent", "userId", "thirdPartyId", "eventType", "clickTarget", "_truncated"],
             schema.Fields.Select(f => f.Name));
         Assert.Equal(FieldType.Timestamp, schema.Fields[0].Type);
         Assert.Equal(FieldType.TextList, schema.Fields[^1].Type);
@@ -36,7 +36,7 @@ public class RecordSchemaTests
         using var services = Some.Services(b => b.AddStandardFields().AddExtractor(new ThrowingExtractor()));
         var schema = services.GetRequiredService<PixelPipeline>().DescribeRecord();
 
-        Assert.Equal(6, schema.Fields.Count);
+        Assert.Equal(8, schema.Fields.Count);
     }
 
     [Fact]

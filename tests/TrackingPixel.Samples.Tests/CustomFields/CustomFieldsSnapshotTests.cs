@@ -41,7 +41,7 @@ public class CustomFieldsSnapshotTests
         var schema = services.GetRequiredService<PixelPipeline>().DescribeRecord();
 
         Assert.Contains(schema.Fields, f => f.Name == DeviceClassExtractor.FieldName);
-        Assert.Equal(["date", "ip", "userAgent", "userId", "thirdPartyId", "campaign", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "deviceClass", "_truncated"], schema.Fields.Select(f => f.Name));
+        Assert.Equal(["date", "ip", "userAgent", "userId", "thirdPartyId", "eventType", "clickTarget", "campaign", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "deviceClass", "_truncated"], schema.Fields.Select(f => f.Name));
     }
 
     /// <summary>With UPDATE_SNAPSHOTS=1 (ignored in CI) writes the snapshot into the source tree, for review in the diff.</summary>

@@ -4,6 +4,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `tracking_pixel` (
   `useragent` string COMMENT 'The User-Agent request header.',
   `userid` string COMMENT 'The first value of the userid query parameter.',
   `thirdpartyid` string COMMENT 'The first value of the thirdpartyname query parameter.',
+  `eventtype` string COMMENT 'beacon or click; absent for a pixel view.',
+  `clicktarget` string COMMENT 'The URL a signed click link redirected to; present for clicks only.',
   `_truncated` array<string> COMMENT 'Names of the fields whose values were cut to fit the size limits; present only when one was.'
 )
 PARTITIONED BY (`year` int, `month` int, `day` int, `hour` int)
