@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TrackingPixel.Tests.Privacy.Support;
+using TrackingPixel.Testing;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Masking;
@@ -23,7 +23,7 @@ public class IpMaskingTests
                 Some.Request("userid=bad", peer: "not-an-address"),
                 b => b.AddStandardFields().AddClientIpMasking()));
 
-        RecordSnapshot.Match(lines, "IpMasking.Defaults");
+        RecordSnapshot.MatchText(lines, "IpMasking.Defaults");
     }
 
     [Fact]

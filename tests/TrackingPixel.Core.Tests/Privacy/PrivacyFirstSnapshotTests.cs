@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using TrackingPixel.Testing;
 using TrackingPixel.Tests.Privacy.Support;
 using TrackingPixel.Tests.Support;
 
@@ -20,7 +19,7 @@ public sealed partial class PrivacyFirstSnapshotTests : IDisposable
     {
         var (day1, _) = CollectOnTwoDays();
 
-        RecordSnapshot.Match(day1, "PrivacyFirst.Day1");
+        RecordSnapshot.MatchText(day1, "PrivacyFirst.Day1");
     }
 
     [Fact]
@@ -28,7 +27,7 @@ public sealed partial class PrivacyFirstSnapshotTests : IDisposable
     {
         var (_, day2) = CollectOnTwoDays();
 
-        RecordSnapshot.Match(day2, "PrivacyFirst.Day2");
+        RecordSnapshot.MatchText(day2, "PrivacyFirst.Day2");
     }
 
     [Fact]
@@ -58,22 +57,21 @@ public sealed partial class PrivacyFirstSnapshotTests : IDisposable
 
     private (string Day1, string Day2) CollectOnTwoDays()
     {
-        using var services = Some.Services(b => PrivacyFirstConfiguration.Apply(b, _ranges.Path));
-        var pipeline = services.GetRequiredService<PixelPipeline>();
-        var day1 = CollectFixtures(pipeline);
-        ((FakeTimeProvider)services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromDays(1));
-        var day2 = CollectFixtures(pipeline);
+        using var host = PixelTestHost.Create(b => PrivacyFirstConfiguration.Apply(b, _ranges.Path), clock: new FixedClock(Some.Time));
+        var day1 = CollectFixtures(host);
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        var day2 = CollectFixtures(host);
         return (day1, day2);
     }
 
-    private string CollectFixtures(PixelPipeline pipeline)
+    private string CollectFixtures(PixelTestHost host)
     {
         var lines = new StringBuilder();
         foreach (var request in Fixtures())
         {
-            using var record = pipeline.Collect(request);
+            var record = host.Record(request);
             Assert.NotNull(record);
-            lines.Append(ScrubGeneratedEventId(record.ToString()));
+            lines.Append(ScrubGeneratedEventId(record.Text));
         }
 
         return lines.ToString();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TrackingPixel.Testing;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Records;
@@ -6,7 +7,7 @@ namespace TrackingPixel.Tests.Records;
 /// <summary>
 /// The exact bytes of representative records, compared with the reviewed files in <c>__snapshots__</c>.
 /// </summary>
-/// <remarks>See <see cref="Snapshot"/> for how to update them.</remarks>
+/// <remarks>See <see cref="RecordSnapshot"/> for how to update them.</remarks>
 public class RecordSnapshotTests
 {
     /// <summary>
@@ -62,9 +63,8 @@ public class RecordSnapshotTests
         Action<TrackingPixelOptions>? options = null,
         Action<ITrackingPixelBuilder>? configure = null)
     {
-        using var services = Some.Services(configure, options);
-        using var record = services.GetRequiredService<PixelPipeline>().Collect(request);
+        using var host = PixelTestHost.Create(configure ?? (b => b.AddStandardFields()), options, new FixedClock(Some.Time));
 
-        Snapshot.Match(record!.Data.Span, name);
+        RecordSnapshot.Match(host.Record(request), name);
     }
 }

@@ -1,11 +1,10 @@
-using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using TrackingPixel.Sample.CustomFields;
+using TrackingPixel.Testing;
 
 namespace TrackingPixel.Samples.Tests.CustomFields;
 
-/// <summary>Pins the custom-fields sample's records byte for byte against committed snapshots.</summary>
+/// <summary>Pins the custom-fields sample's records byte for byte against committed snapshots (see <see cref="RecordSnapshot"/>).</summary>
 public class CustomFieldsSnapshotTests
 {
     private static readonly DateTimeOffset Time = new(2024, 5, 1, 12, 34, 56, 789, TimeSpan.Zero);
@@ -26,12 +25,14 @@ public class CustomFieldsSnapshotTests
     [MemberData(nameof(UserAgents))]
     public void CampaignRecord_ForEachKindOfDevice_MatchesItsSnapshot(string name, string userAgent)
     {
-        var record = RecordFor("userid=u-42&thirdpartyname=news.example&campaign=spring&utm_source=newsletter&utm_medium=email&utm_campaign=spring%20sale", userAgent);
+        using var host = PixelTestHost.Create(b => b.AddCampaignFields(), clock: new FixedClock(Time));
+        var request = TestRequest.Get()
+            .WithQuery("userid=u-42&thirdpartyname=news.example&campaign=spring&utm_source=newsletter&utm_medium=email")
+            .WithQuery("utm_campaign=spring%20sale")
+            .WithUserAgent(userAgent)
+            .WithClientAddress("198.51.100.23");
 
-        AcceptIfRequested(name, record);
-        var path = Path.Combine(AppContext.BaseDirectory, "CustomFields", "__snapshots__", name + ".ndjson");
-        Assert.True(File.Exists(path), $"Snapshot {path} is missing; it is committed under tests/TrackingPixel.Samples.Tests/CustomFields/__snapshots__/.");
-        Assert.Equal(File.ReadAllText(path, Encoding.UTF8), record);
+        RecordSnapshot.Match(host.Record(request), name);
     }
 
     [Fact]
@@ -42,30 +43,6 @@ public class CustomFieldsSnapshotTests
 
         Assert.Contains(schema.Fields, f => f.Name == DeviceClassExtractor.FieldName);
         Assert.Equal(["date", "ip", "userAgent", "userId", "thirdPartyId", "eventType", "clickTarget", "campaign", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "deviceClass", "_truncated"], schema.Fields.Select(f => f.Name));
-    }
-
-    /// <summary>With UPDATE_SNAPSHOTS=1 (ignored in CI) writes the snapshot into the source tree, for review in the diff.</summary>
-    private static void AcceptIfRequested(string name, string record, [CallerFilePath] string testFile = "")
-    {
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" && Environment.GetEnvironmentVariable("CI") != "true")
-        {
-            File.WriteAllText(Path.Combine(Path.GetDirectoryName(testFile)!, "__snapshots__", name + ".ndjson"), record, new UTF8Encoding(false));
-        }
-    }
-
-    private static string RecordFor(string query, string userAgent)
-    {
-        using var services = Services();
-        var request = new PixelRequest
-        {
-            Path = "/pixel.gif",
-            RawQuery = query,
-            Headers = RequestHeaders.FromDictionary(new Dictionary<string, string> { ["User-Agent"] = userAgent }),
-            PeerAddress = "198.51.100.23",
-            Timestamp = Time,
-        };
-        using var record = services.GetRequiredService<PixelPipeline>().Collect(request)!;
-        return record.ToString();
     }
 
     private static ServiceProvider Services()
