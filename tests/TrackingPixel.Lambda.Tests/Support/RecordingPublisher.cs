@@ -9,6 +9,8 @@ public sealed class RecordingPublisher : IRecordPublisher
 {
     private readonly ConcurrentQueue<Published> _published = new();
 
+    public PublisherLimits Limits => PublisherLimits.Default;
+
     public sealed record Published(string Record, long StartTick, long EndTick, bool TokenCanBeCanceled, string? TraceId);
 
     public IReadOnlyList<Published> Calls => [.. _published];
