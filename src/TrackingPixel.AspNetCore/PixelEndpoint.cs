@@ -14,10 +14,10 @@ internal sealed partial class PixelEndpoint(PixelPipeline pipeline, TimeProvider
         PixelRecord? record = null;
         try
         {
-            // The pipeline's batching spine publishes it together with the records of concurrent requests, and it is
-            // awaited: the pixel is sent once the record is stored or kept. Not RequestAborted: a browser that navigates
-            // away has still viewed the pixel. Publishers bound their own time, and the host's graceful shutdown lets
-            // in-flight requests finish writing before the file is closed.
+            // The pipeline's batching spine publishes it together with the records of concurrent requests, and it
+            // is awaited: the pixel is sent once the record is stored or kept. Not RequestAborted: a browser that
+            // navigates away has still viewed the pixel. Publishers bound their own time, and the host's graceful
+            // shutdown lets in-flight requests finish writing before the file is closed.
             record = pipeline.Collect(ToPixelRequest(context, time));
             if (record is not null)
             {

@@ -41,7 +41,9 @@ internal sealed class TrackingPixelOptionsValidator : IValidateOptions<TrackingP
         var batching = options.Batching;
         if (batching.Linger < TimeSpan.Zero || batching.Linger > Publishing.RecordBatchingOptions.MaxLinger)
         {
-            failures.Add($"Batching.Linger is {batching.Linger}; set it between zero and {Publishing.RecordBatchingOptions.MaxLinger}.");
+            failures.Add(
+                $"Batching.Linger is {batching.Linger}; " +
+                $"set it between zero and {Publishing.RecordBatchingOptions.MaxLinger}.");
         }
 
         if (batching.MaxQueuedRecords is < 1 or > Publishing.RecordBatchingOptions.MaxQueuedRecordsCeiling)

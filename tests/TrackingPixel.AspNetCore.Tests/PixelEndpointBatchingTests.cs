@@ -7,7 +7,9 @@ using TrackingPixel.Publishing;
 
 namespace TrackingPixel.AspNetCore.Tests;
 
-/// <summary>The endpoint publishes through the pipeline's batching spine: concurrent requests share publisher calls.</summary>
+/// <summary>
+/// The endpoint publishes through the pipeline's batching spine: concurrent requests share publisher calls.
+/// </summary>
 public sealed class PixelEndpointBatchingTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -59,7 +61,8 @@ public sealed class PixelEndpointBatchingTests
     {
         var sink = new RecordingSink();
         var publisher = new RecordingPublisher(PublisherLimits.Default) { Failure = new IOException("publisher down") };
-        await using var server = await PixelServer.StartAsync(b => b.UsePublisher(_ => publisher).UseUndeliveredRecordSink(sink));
+        await using var server = await PixelServer.StartAsync(
+            b => b.UsePublisher(_ => publisher).UseUndeliveredRecordSink(sink));
 
         using var response = await server.Client.GetAsync("/pixel.gif?userid=kept");
 
@@ -94,7 +97,8 @@ public sealed class PixelEndpointBatchingTests
         public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) =>
             PublishAsync([record], cancellationToken);
 
-        public async ValueTask PublishAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
+        public async ValueTask PublishAsync(
+            IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
         {
             _entered.TrySetResult();
             if (_hold is { } hold)
@@ -126,6 +130,7 @@ public sealed class PixelEndpointBatchingTests
     {
         public ConcurrentQueue<(string Record, string Reason)> Records { get; } = new();
 
-        public void Write(ReadOnlySpan<byte> record, string reason) => Records.Enqueue((Encoding.UTF8.GetString(record), reason));
+        public void Write(ReadOnlySpan<byte> record, string reason) =>
+            Records.Enqueue((Encoding.UTF8.GetString(record), reason));
     }
 }

@@ -7,8 +7,8 @@ namespace TrackingPixel.Publishing;
 /// accepted, a <see cref="RecordPublishException"/> when only some of a batch were, and the pipeline hands the
 /// undelivered records to the <see cref="IUndeliveredRecordSink"/> so none is lost. Calls may arrive concurrently: the
 /// pipeline's batching spine groups concurrent records into one call while one is in flight, and starts another call
-/// next to it when a batch is full or has lingered, never giving one call more than <see cref="Limits"/>; a batch of one
-/// record comes through the single-record overload. A caller that publishes its own list
+/// next to it when a batch is full or has lingered, never giving one call more than <see cref="Limits"/>; a batch of
+/// one record comes through the single-record overload. A caller that publishes its own list
 /// (<c>PixelPipeline.PublishAsync(IReadOnlyList&lt;PixelRecord&gt;, CancellationToken)</c>) passes it whole, so split
 /// larger lists yourself.
 /// </remarks>

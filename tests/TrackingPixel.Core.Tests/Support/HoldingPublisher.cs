@@ -53,7 +53,8 @@ public sealed class HoldingPublisher(PublisherLimits? limits = null) : IRecordPu
     public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) =>
         PublishAsync([record], cancellationToken);
 
-    public async ValueTask PublishAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
+    public async ValueTask PublishAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
     {
         // Copied before anything else: the memory is only valid until this call completes.
         var copies = records.Select(r => Encoding.UTF8.GetString(r.Span)).ToArray();
@@ -97,8 +98,14 @@ public sealed class HoldingPublisher(PublisherLimits? limits = null) : IRecordPu
     private static void InterlockedMax(ref int target, int value)
     {
         var current = Volatile.Read(ref target);
-        while (value > current && Interlocked.CompareExchange(ref target, value, current) is var seen && seen != current)
+        while (value > current)
         {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
             current = seen;
         }
     }

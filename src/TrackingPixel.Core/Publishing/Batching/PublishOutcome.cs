@@ -6,9 +6,13 @@ public enum PublishOutcome
     /// <summary>The publisher accepted the record: it is stored.</summary>
     Published,
 
-    /// <summary>The publisher did not accept it, and it was written whole to the undelivered-record sink for replay.</summary>
+    /// <summary>
+    /// The publisher did not accept it, and it was written whole to the undelivered-record sink for replay.
+    /// </summary>
     Undelivered,
 
-    /// <summary>Neither the publisher nor the undelivered-record sink kept it; it is counted on the lost-records meter.</summary>
+    /// <summary>
+    /// Neither the publisher nor the undelivered-record sink kept it; it is counted on the lost-records meter.
+    /// </summary>
     Lost,
 }

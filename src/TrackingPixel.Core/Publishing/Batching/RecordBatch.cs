@@ -1,7 +1,8 @@
 namespace TrackingPixel.Publishing;
 
-/// <summary>One batch of the spine: its records, their callers' tokens, and each record's outcome once settled.</summary>
-/// <remarks>Filled only under the spine's lock while open; once taken for sending, read by the sender alone.</remarks>
+/// <summary>One batch of the spine: its records, their callers' tokens, and each record's outcome once
+/// settled.</summary> <remarks>Filled only under the spine's lock while open; once taken for sending, read by the
+/// sender alone.</remarks>
 internal sealed class RecordBatch(RecordBatcher owner, bool holdsRoom) : IThreadPoolWorkItem
 {
     // Asynchronous continuations: the callers resume on the thread pool, not one after another on the sender's thread.
@@ -45,7 +46,9 @@ internal sealed class RecordBatch(RecordBatcher owner, bool holdsRoom) : IThread
         return _records.Count - 1;
     }
 
-    /// <summary>Gets the token the publisher call runs under: cancelled as soon as any of the records' tokens is.</summary>
+    /// <summary>
+    /// Gets the token the publisher call runs under: cancelled as soon as any of the records' tokens is.
+    /// </summary>
     public CancellationToken Token(out CancellationTokenSource? linked)
     {
         linked = _tokens is null ? null : CancellationTokenSource.CreateLinkedTokenSource([.. _tokens]);

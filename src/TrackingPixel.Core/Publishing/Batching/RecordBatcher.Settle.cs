@@ -37,10 +37,9 @@ internal sealed partial class RecordBatcher
         }
     }
 
-    /// <summary>Gets the distinct failed positions, or <see langword="null"/> when they cannot be trusted to be a subset.</summary>
-    /// <remarks>
-    /// An empty or out-of-range list means the publisher cannot say which records it kept, so all of them are treated
-    /// as failed: a record replayed twice is recoverable, one never replayed is lost.
+    /// <summary>Gets the distinct failed positions, or <see langword="null"/> when they cannot be trusted to be a
+    /// subset.</summary> <remarks> An empty or out-of-range list means the publisher cannot say which records it kept,
+    /// so all of them are treated as failed: a record replayed twice is recoverable, one never replayed is lost.
     /// </remarks>
     private static HashSet<int>? FailedSubset(RecordPublishException exception, int count)
     {
@@ -101,10 +100,14 @@ internal sealed partial class RecordBatcher
 
     private static partial class Log
     {
-        [LoggerMessage(4, LogLevel.Warning, "{Count} record(s) not published, kept for replay by the undelivered-record sink: {Reason}")]
+        [LoggerMessage(
+            4,
+            LogLevel.Warning,
+            "{Count} record(s) not published, kept for replay by the undelivered-record sink: {Reason}")]
         public static partial void Undelivered(ILogger logger, int count, string reason);
 
-        [LoggerMessage(5, LogLevel.Critical, "A record was lost: neither published nor kept by the undelivered-record sink")]
+        [LoggerMessage(
+            5, LogLevel.Critical, "A record was lost: neither published nor kept by the undelivered-record sink")]
         public static partial void Lost(ILogger logger, Exception exception);
     }
 }

@@ -3,16 +3,15 @@ using Microsoft.Extensions.Logging;
 namespace TrackingPixel.Publishing;
 
 /// <summary>The batching spine: the records of concurrent callers share publisher calls (group commit).</summary>
-/// <remarks>
-/// A record joins the open batch. The batch goes when the publisher is free (no call in flight), when it reaches the
-/// publisher's <see cref="IRecordPublisher.Limits"/>, or when it has lingered <see cref="RecordBatchingOptions.Linger"/>
-/// behind a busy publisher. A record that finds the publisher free is sent at once, alone, by its own caller: one
-/// caller at a time (standard Lambda) makes exactly one publisher call per record and never waits for a timer. Each
-/// caller's task completes with its own record's <see cref="PublishOutcome"/> once the batch is settled: stored, written
-/// whole to the undelivered-record sink, or, if even that failed, counted as lost. At most
-/// <see cref="RecordBatchingOptions.MaxQueuedRecords"/> records are accepted and unsettled; further callers wait. The
-/// records' memory stays the callers' (they await the outcome), so the spine holds references, never copies.
-/// </remarks>
+/// <remarks> A record joins the open batch. The batch goes when the publisher is free (no call in flight), when it
+/// reaches the publisher's <see cref="IRecordPublisher.Limits"/>, or when it has lingered <see
+/// cref="RecordBatchingOptions.Linger"/> behind a busy publisher. A record that finds the publisher free is sent at
+/// once, alone, by its own caller: one caller at a time (standard Lambda) makes exactly one publisher call per record
+/// and never waits for a timer. Each caller's task completes with its own record's <see cref="PublishOutcome"/> once
+/// the batch is settled: stored, written whole to the undelivered-record sink, or, if even that failed, counted as
+/// lost. At most <see cref="RecordBatchingOptions.MaxQueuedRecords"/> records are accepted and unsettled; further
+/// callers wait. The records' memory stays the callers' (they await the outcome), so the spine holds references, never
+/// copies. </remarks>
 internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
 {
     private readonly object _gate = new();
@@ -51,7 +50,10 @@ internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
         using (ExecutionContext.SuppressFlow())
         {
             _timer = time.CreateTimer(
-                static state => ((RecordBatcher)state!).OnLinger(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                static state => ((RecordBatcher)state!).OnLinger(),
+                this,
+                Timeout.InfiniteTimeSpan,
+                Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -59,9 +61,11 @@ internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
     public PublisherLimits Limits => _limits;
 
     /// <summary>Adds a record to the open batch and completes once that batch is settled. Never throws.</summary>
-    /// <param name="record">The record, newline included; the caller keeps its memory valid until the task completes.</param>
-    /// <param name="cancellationToken">Bounds the wait for room and the publisher call of the record's batch.</param>
-    public async ValueTask<PublishOutcome> PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken)
+    /// <param name="record">The record, newline included; the caller keeps its memory valid until the task
+    /// completes.</param> <param name="cancellationToken">Bounds the wait for room and the publisher call of the
+    /// record's batch.</param>
+    public async ValueTask<PublishOutcome> PublishAsync(
+        ReadOnlyMemory<byte> record, CancellationToken cancellationToken)
     {
         if (!_room.Wait(0, CancellationToken.None))
         {
@@ -129,16 +133,15 @@ internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Publishes a caller's own batch as it is, in one publisher call, and settles each record.</summary>
-    /// <param name="records">The records, each newline-terminated; the caller keeps them valid until the task completes.</param>
-    /// <param name="cancellationToken">Bounds the publisher call.</param>
-    /// <remarks>
-    /// For callers that already hold a batch (a replay, a test): it needs no group commit, so it does not wait for the
-    /// open batch, and it brings its own memory, so it takes no room in the queue. It is not cut to the publisher's
-    /// limits: like before the spine, a publisher splits a caller's larger list itself, and can then stop early (a
-    /// rejected signature fails the rest without another request). It counts as a call in flight, so the open batch
-    /// lingers behind it like behind any other.
-    /// </remarks>
-    public async ValueTask PublishAllAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
+    /// <param name="records">The records, each newline-terminated; the caller keeps them valid until the task
+    /// completes.</param> <param name="cancellationToken">Bounds the publisher call.</param> <remarks> For callers that
+    /// already hold a batch (a replay, a test): it needs no group commit, so it does not wait for the open batch, and
+    /// it brings its own memory, so it takes no room in the queue. It is not cut to the publisher's limits: like before
+    /// the spine, a publisher splits a caller's larger list itself, and can then stop early (a rejected signature fails
+    /// the rest without another request). It counts as a call in flight, so the open batch lingers behind it like
+    /// behind any other. </remarks>
+    public async ValueTask PublishAllAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {
@@ -184,14 +187,18 @@ internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
         return drained.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Stops batching (later records go at once, alone), sends the open batch and waits until all are settled.</summary>
+    /// <summary>
+    /// Stops batching (later records go at once, alone), sends the open batch and waits until all are settled.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         Close();
         await FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>Stops batching and sends the open batch without waiting; its callers still learn their outcomes.</summary>
+    /// <summary>
+    /// Stops batching and sends the open batch without waiting; its callers still learn their outcomes.
+    /// </summary>
     public void Dispose() => Close();
 
     private void Close()
@@ -243,7 +250,9 @@ internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
     // Not the caller's thread: the caller's request goes on, and the batch runs without any caller's context.
     private static void Dispatch(RecordBatch batch) => ThreadPool.UnsafeQueueUserWorkItem(batch, preferLocal: false);
 
-    /// <summary>Publishes a taken batch, settles every record, then hands the publisher to the next open batch.</summary>
+    /// <summary>
+    /// Publishes a taken batch, settles every record, then hands the publisher to the next open batch.
+    /// </summary>
     internal async Task SendAsync(RecordBatch batch)
     {
         await PublishAndSettleAsync(batch).ConfigureAwait(false);

@@ -20,7 +20,8 @@ public static class TrackingPixelBuilderFilePublisherExtensions
 
         builder.Services.Replace(ServiceDescriptor.Singleton<IRecordPublisher>(sp =>
             new FilePublisher(
-                sp.GetRequiredService<Options.IOptions<FilePublisherOptions>>(), sp.GetRequiredService<TimeProvider>())));
+                sp.GetRequiredService<Options.IOptions<FilePublisherOptions>>(),
+                sp.GetRequiredService<TimeProvider>())));
         return builder;
     }
 }

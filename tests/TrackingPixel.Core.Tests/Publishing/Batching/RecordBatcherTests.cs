@@ -53,7 +53,7 @@ public sealed class RecordBatcherTests : IDisposable
         var first = Task.Run(() => batcher.PublishAsync(Line(0), CancellationToken.None).AsTask());
         await publisher.EnteredAsync();
 
-        var joined = Enumerable.Range(1, 10).Select(i => batcher.PublishAsync(Line(i), CancellationToken.None).AsTask()).ToArray();
+        var joined = Enumerable.Range(1, 10).Select(i => Publish(batcher, i)).ToArray();
         Assert.All(joined, t => Assert.False(t.IsCompleted));
         publisher.Release();
         var outcomes = await Task.WhenAll([first, .. joined]).WaitAsync(Timeout);
@@ -87,7 +87,8 @@ public sealed class RecordBatcherTests : IDisposable
     [Theory]
     [InlineData(7, 100_000)]
     [InlineData(500, 300)]
-    public async Task PublishAsync_ManyRecordsBehindABusyPublisher_AreCutToItsRecordAndByteLimits(int maxRecords, int maxBytes)
+    public async Task PublishAsync_ManyRecordsBehindABusyPublisher_AreCutToItsRecordAndByteLimits(
+        int maxRecords, int maxBytes)
     {
         var publisher = new HoldingPublisher(new PublisherLimits(maxRecords, maxBytes));
         await using var batcher = Create(publisher, linger: TimeSpan.FromHours(1));
@@ -97,7 +98,9 @@ public sealed class RecordBatcherTests : IDisposable
 
         // Sizes from 8 to ~110 bytes, so the byte limit cuts batches at different counts.
         var records = Enumerable.Range(1, 100).Select(i => Padded(i, i % 13 * 8)).ToArray();
-        var pending = records.Select(r => batcher.PublishAsync(Encoding.UTF8.GetBytes(r), CancellationToken.None).AsTask()).ToArray();
+        var pending = records
+            .Select(r => batcher.PublishAsync(Encoding.UTF8.GetBytes(r), CancellationToken.None).AsTask())
+            .ToArray();
         publisher.Release();
         await Task.WhenAll([first, .. pending]).WaitAsync(Timeout);
 
@@ -113,15 +116,21 @@ public sealed class RecordBatcherTests : IDisposable
     [Fact]
     public async Task PublishAsync_ManyConcurrentCallers_ShareCallsAndEveryRecordArrivesOnceByteForByte()
     {
-        var publisher = new HoldingPublisher(new PublisherLimits(50, 1024 * 1024)) { Delay = TimeSpan.FromMilliseconds(2) };
+        var publisher = new HoldingPublisher(new PublisherLimits(50, 1024 * 1024))
+        {
+            Delay = TimeSpan.FromMilliseconds(2),
+        };
         await using var batcher = new RecordBatcher(
             publisher, _sink, new RecordBatchingOptions(), _metrics, TimeProvider.System, NullLogger.Instance);
         const int count = 4000;
 
         // Text outside ASCII too: what arrives must be the bytes sent, not a re-encoding.
-        var records = Enumerable.Range(0, count).Select(i => $$"""{"n":{{i}},"t":"é€😀{{new string('x', i % 7)}}"}""" + "\n").ToArray();
+        var records = Enumerable.Range(0, count)
+            .Select(i => $$"""{"n":{{i}},"t":"é€😀{{new string('x', i % 7)}}"}""" + "\n")
+            .ToArray();
         var outcomes = new PublishOutcome[count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 64 };
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, ct) =>
             outcomes[i] = await batcher.PublishAsync(Encoding.UTF8.GetBytes(records[i]), ct));
 
         Assert.All(outcomes, o => Assert.Equal(PublishOutcome.Published, o));
@@ -158,7 +167,8 @@ public sealed class RecordBatcherTests : IDisposable
         publisher.Release();
         await first.WaitAsync(Timeout);
 
-        var expected = new[] { 0, 1, 0, 1, 0 }.Select(f => f == 1 ? PublishOutcome.Undelivered : PublishOutcome.Published);
+        var expected = new[] { 0, 1, 0, 1, 0 }
+            .Select(f => f == 1 ? PublishOutcome.Undelivered : PublishOutcome.Published);
         Assert.Equal(expected, await Task.WhenAll(batch).WaitAsync(Timeout));
         Assert.Equal([(Text(2), "throttled"), (Text(4), "throttled")], _sink.Records);
         Assert.Equal((4, 2), (_metrics.RecordsPublished, _metrics.RecordsUndelivered));
@@ -233,7 +243,8 @@ public sealed class RecordBatcherTests : IDisposable
 
         await early.CancelAsync();
 
-        Assert.Equal([PublishOutcome.Undelivered, PublishOutcome.Undelivered], await Task.WhenAll(a, b).WaitAsync(Timeout));
+        var outcomes = await Task.WhenAll(a, b).WaitAsync(Timeout);
+        Assert.Equal([PublishOutcome.Undelivered, PublishOutcome.Undelivered], outcomes);
         Assert.All(_sink.Records, r => Assert.Equal("publishing ran out of time", r.Reason));
     }
 
@@ -290,19 +301,30 @@ public sealed class RecordBatcherTests : IDisposable
 
     public void Dispose() => _metrics.Dispose();
 
-    /// <summary>Holds a first call with record 0, then queues records 1..count behind it, all in one open batch.</summary>
+    /// <summary>
+    /// Holds a first call with record 0, then queues records 1..count behind it, all in one open batch.
+    /// </summary>
     private static async Task<(Task<PublishOutcome> First, Task<PublishOutcome>[] Batch)> HeldFirstAndBatchOf(
         HoldingPublisher publisher, RecordBatcher batcher, int count)
     {
         publisher.Hold();
         var first = Task.Run(() => batcher.PublishAsync(Line(0), CancellationToken.None).AsTask());
         await publisher.EnteredAsync();
-        var batch = Enumerable.Range(1, count).Select(i => batcher.PublishAsync(Line(i), CancellationToken.None).AsTask()).ToArray();
+        var batch = Enumerable.Range(1, count).Select(i => Publish(batcher, i)).ToArray();
         return (first, batch);
     }
 
+    private static Task<PublishOutcome> Publish(RecordBatcher batcher, int n) =>
+        batcher.PublishAsync(Line(n), CancellationToken.None).AsTask();
+
     private RecordBatcher Create(IRecordPublisher publisher, TimeSpan linger, int maxQueued = 10_000) =>
-        new(publisher, _sink, new RecordBatchingOptions { Linger = linger, MaxQueuedRecords = maxQueued }, _metrics, _time, NullLogger.Instance);
+        new(
+            publisher,
+            _sink,
+            new RecordBatchingOptions { Linger = linger, MaxQueuedRecords = maxQueued },
+            _metrics,
+            _time,
+            NullLogger.Instance);
 
     private static ReadOnlyMemory<byte> Line(int n) => Encoding.UTF8.GetBytes(Text(n));
 

@@ -110,7 +110,8 @@ public sealed class FilePublisherTests : IDisposable
     {
         var blocked = Path.Combine(_dir.Path, "blocked");
         await System.IO.File.WriteAllTextAsync(blocked, "a file where the folder should be");
-        using var publisher = new FilePublisher(Options.Create(new FilePublisherOptions { Directory = blocked }), _time);
+        using var publisher = new FilePublisher(
+            Options.Create(new FilePublisherOptions { Directory = blocked }), _time);
 
         await Assert.ThrowsAnyAsync<IOException>(() => publisher.PublishAsync(Line(1), CancellationToken.None).AsTask());
         System.IO.File.Delete(blocked);
@@ -126,7 +127,8 @@ public sealed class FilePublisherTests : IDisposable
         using var publisher = Create(disk);
         await publisher.PublishAsync(Line(1), CancellationToken.None);
 
-        var failed = await Assert.ThrowsAsync<IOException>(() => publisher.PublishAsync([Line(2), Line(3)], CancellationToken.None).AsTask());
+        var failed = await Assert.ThrowsAsync<IOException>(
+            () => publisher.PublishAsync([Line(2), Line(3)], CancellationToken.None).AsTask());
 
         Assert.Equal(1, disk.FailedWrites);
         Assert.Contains("cut back to its last whole line", failed.Message, StringComparison.Ordinal);
@@ -160,7 +162,8 @@ public sealed class FilePublisherTests : IDisposable
         var pipeline = provider.GetRequiredService<PixelPipeline>();
 
         var outcomes = new PublishOutcome[count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 32 };
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, ct) =>
         {
             using var record = pipeline.Collect(Some.Request($"n={i}&pad={new string('x', i % 50)}"))!;
             outcomes[i] = await pipeline.PublishAsync(record, ct);
