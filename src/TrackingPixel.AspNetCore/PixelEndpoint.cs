@@ -9,21 +9,19 @@ namespace TrackingPixel.AspNetCore;
 /// <summary>Records one request through the pipeline, then answers with the pixel; nothing in between can stop the pixel.</summary>
 internal sealed partial class PixelEndpoint(PixelPipeline pipeline, TimeProvider time, ILogger<PixelEndpoint> logger)
 {
-    private readonly RecordBatcher _batcher = new(pipeline);
-
     public async Task HandleAsync(HttpContext context)
     {
         PixelRecord? record = null;
         try
         {
-            // Published together with the records of concurrent requests, and awaited: the pixel is sent once the record
-            // is stored. Not RequestAborted: a browser that navigates away has still viewed the pixel. Publishers bound
-            // their own time, and the host's graceful shutdown lets in-flight requests finish writing before the file is
-            // closed.
+            // The pipeline's batching spine publishes it together with the records of concurrent requests, and it is
+            // awaited: the pixel is sent once the record is stored or kept. Not RequestAborted: a browser that navigates
+            // away has still viewed the pixel. Publishers bound their own time, and the host's graceful shutdown lets
+            // in-flight requests finish writing before the file is closed.
             record = pipeline.Collect(ToPixelRequest(context, time));
             if (record is not null)
             {
-                await _batcher.PublishAsync(record).ConfigureAwait(false);
+                await pipeline.PublishAsync(record, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception exception)

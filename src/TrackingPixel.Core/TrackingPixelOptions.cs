@@ -25,4 +25,7 @@ public sealed class TrackingPixelOptions
 
     /// <summary>Gets the client IP policy.</summary>
     public ClientIpOptions ClientIp { get; } = new();
+
+    /// <summary>Gets the batching spine's options: how long a batch lingers behind a busy publisher, how many records may wait.</summary>
+    public Publishing.RecordBatchingOptions Batching { get; } = new();
 }

@@ -38,6 +38,19 @@ internal sealed class TrackingPixelOptionsValidator : IValidateOptions<TrackingP
             failures.Add("ClientIp.ForwardedForHeader must be a header name such as X-Forwarded-For.");
         }
 
+        var batching = options.Batching;
+        if (batching.Linger < TimeSpan.Zero || batching.Linger > Publishing.RecordBatchingOptions.MaxLinger)
+        {
+            failures.Add($"Batching.Linger is {batching.Linger}; set it between zero and {Publishing.RecordBatchingOptions.MaxLinger}.");
+        }
+
+        if (batching.MaxQueuedRecords is < 1 or > Publishing.RecordBatchingOptions.MaxQueuedRecordsCeiling)
+        {
+            failures.Add(
+                $"Batching.MaxQueuedRecords is {batching.MaxQueuedRecords}; " +
+                $"set it between 1 and {Publishing.RecordBatchingOptions.MaxQueuedRecordsCeiling}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

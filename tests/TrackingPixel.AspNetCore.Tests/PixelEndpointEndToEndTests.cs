@@ -140,6 +140,8 @@ public class PixelEndpointEndToEndTests
 
     private sealed class Throwing : IFieldExtractor, IRecordPublisher, IUndeliveredRecordSink
     {
+        public PublisherLimits Limits => PublisherLimits.Default;
+
         public void Extract(PixelRequest request, RecordBuilder record) => throw new InvalidOperationException("extractor bug");
 
         public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) => throw new IOException("publisher down");

@@ -32,6 +32,7 @@ public static class TrackingPixelServiceCollectionExtensions
             sp.GetRequiredService<IRecordPublisher>(),
             sp.GetRequiredService<IUndeliveredRecordSink>(),
             sp.GetRequiredService<TrackingPixelMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<PixelPipeline>>() ?? NullLogger<PixelPipeline>.Instance));
         return new TrackingPixelBuilder(services);
     }

@@ -14,11 +14,5 @@ public sealed partial class PixelPipeline
 
         [LoggerMessage(3, LogLevel.Error, "The record for request {RequestId} could not be written; the pixel is still served")]
         public static partial void RecordFailed(ILogger logger, string? requestId, Exception exception);
-
-        [LoggerMessage(4, LogLevel.Warning, "{Count} record(s) not published, kept for replay by the undelivered-record sink: {Reason}")]
-        public static partial void Undelivered(ILogger logger, int count, string reason);
-
-        [LoggerMessage(5, LogLevel.Critical, "A record was lost: neither published nor kept by the undelivered-record sink")]
-        public static partial void Lost(ILogger logger, Exception exception);
     }
 }

@@ -9,14 +9,15 @@ namespace TrackingPixel;
 /// <remarks>
 /// Nothing a request carries can make the pipeline throw: one failing extractor is isolated, logged and counted, and a
 /// record that the publisher does not accept is written whole to the <see cref="IUndeliveredRecordSink"/>. Front ends
-/// serve the pixel whatever happens here. Thread-safe; resolve it once from dependency injection.
+/// serve the pixel whatever happens here. Records are published through the batching spine, so concurrent requests
+/// share publisher calls. Thread-safe; resolve it once from dependency injection, which disposes it (draining the
+/// spine) before the publisher.
 /// </remarks>
 public sealed partial class PixelPipeline
 {
     private readonly IFieldExtractor[] _extractors;
     private readonly IRecordPolicy[] _policies;
-    private readonly IRecordPublisher _publisher;
-    private readonly IUndeliveredRecordSink _undelivered;
+    private readonly RecordBatcher _batcher;
     private readonly ILogger _logger;
     private readonly ScratchPool _scratch;
 
@@ -27,6 +28,7 @@ public sealed partial class PixelPipeline
         IRecordPublisher publisher,
         IUndeliveredRecordSink undelivered,
         TrackingPixelMetrics metrics,
+        TimeProvider time,
         ILogger<PixelPipeline> logger)
     {
         _extractors = [.. extractors];
@@ -38,10 +40,9 @@ public sealed partial class PixelPipeline
         }
 
         _policies = [.. policies];
-        _publisher = publisher;
-        _undelivered = undelivered;
         _logger = logger;
         Metrics = metrics;
+        _batcher = new RecordBatcher(publisher, undelivered, options.Batching, metrics, time, logger);
         _scratch = new ScratchPool(options);
     }
 

@@ -46,6 +46,9 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
         _owned = owned ?? [];
     }
 
+    /// <summary>Gets one PutRecordBatch call's limits: 500 records, and raw bytes whose base64 body stays under 4 MB.</summary>
+    public PublisherLimits Limits { get; } = new(FirehoseLimits.MaxBatchRecords, FirehoseLimits.MaxBatchBodyBytes / 4 * 3 - 10_000);
+
     public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) =>
         PublishCoreAsync([record], single: true, cancellationToken);
 

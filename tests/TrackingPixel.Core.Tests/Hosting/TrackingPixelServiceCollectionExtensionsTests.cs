@@ -53,6 +53,8 @@ public class TrackingPixelServiceCollectionExtensionsTests
     [InlineData("MissingValueSurrogate", "MissingValue contains a lone surrogate (invalid UTF-16); use valid text such as \"unknown\".")]
     [InlineData("TrustedProxyCount", "ClientIp.TrustedProxyCount is -1; set it to the number of proxies you run in front (0 to 16), 0 to ignore forwarding headers.")]
     [InlineData("ForwardedForHeader", "ClientIp.ForwardedForHeader must be a header name such as X-Forwarded-For.")]
+    [InlineData("Linger", "Batching.Linger is 00:00:02; set it between zero and 00:00:01.")]
+    [InlineData("MaxQueuedRecords", "Batching.MaxQueuedRecords is 0; set it between 1 and 1000000.")]
     public void StartupValidation_BadOption_FailsWithAMessageSayingWhatToSet(string option, string message)
     {
         var services = new ServiceCollection();
@@ -65,6 +67,8 @@ public class TrackingPixelServiceCollectionExtensionsTests
                 case "MissingValue": o.MissingValue = new string('x', 300); break;
                 case "MissingValueSurrogate": o.MissingValue = "bad" + '\uD800'; break;
                 case "TrustedProxyCount": o.ClientIp.TrustedProxyCount = -1; break;
+                case "Linger": o.Batching.Linger = TimeSpan.FromSeconds(2); break;
+                case "MaxQueuedRecords": o.Batching.MaxQueuedRecords = 0; break;
                 default: o.ClientIp.ForwardedForHeader = "X Forwarded: For"; break;
             }
         }).AddStandardFields();

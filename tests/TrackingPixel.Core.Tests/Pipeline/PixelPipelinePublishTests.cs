@@ -54,7 +54,7 @@ public class PixelPipelinePublishTests
         {
             using var record = pipeline.Collect(Some.Request("n=0"))!;
 
-            await pipeline.PublishAsync(record, CancellationToken.None);
+            Assert.Equal(PublishOutcome.Undelivered, await pipeline.PublishAsync(record, CancellationToken.None));
 
             Assert.Equal((Line(0), "disk full"), Assert.Single(sink.Records));
             Assert.Equal(0, pipeline.Metrics.RecordsPublished);
@@ -89,6 +89,39 @@ public class PixelPipelinePublishTests
             await pipeline.PublishAsync(records, CancellationToken.None);
 
             Assert.Equal(2, pipeline.Metrics.RecordsLost);
+            records.ForEach(r => r.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task PublishAsync_Accepted_SaysPublishedAndCountsIt()
+    {
+        var publisher = new CollectingPublisher();
+        var (pipeline, sink, services) = Build(publisher);
+        using (services)
+        {
+            using var record = pipeline.Collect(Some.Request("n=0"))!;
+
+            Assert.Equal(PublishOutcome.Published, await pipeline.PublishAsync(record, CancellationToken.None));
+
+            Assert.Equal([Line(0)], publisher.Records);
+            Assert.Equal(1, pipeline.Metrics.RecordsPublished);
+            Assert.Empty(sink.Records);
+        }
+    }
+
+    [Fact]
+    public async Task PublishAsync_SeveralRecords_EachArrivesOnce()
+    {
+        var publisher = new CollectingPublisher();
+        var (pipeline, _, services) = Build(publisher);
+        using (services)
+        {
+            var records = Collect(pipeline, 3);
+
+            await pipeline.PublishAsync(records, CancellationToken.None);
+
+            Assert.Equal([Line(0), Line(1), Line(2)], publisher.Records);
             records.ForEach(r => r.Dispose());
         }
     }

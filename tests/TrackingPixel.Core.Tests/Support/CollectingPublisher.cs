@@ -9,6 +9,8 @@ public sealed class CollectingPublisher : IRecordPublisher
 {
     private readonly ConcurrentQueue<string> _records = new();
 
+    public PublisherLimits Limits { get; } = PublisherLimits.Default;
+
     public Func<int, Exception?> Failure { get; set; } = _ => null;
 
     public IReadOnlyList<string> Records => [.. _records];

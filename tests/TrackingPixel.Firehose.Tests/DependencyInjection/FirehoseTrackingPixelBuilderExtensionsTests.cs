@@ -20,6 +20,17 @@ public sealed class FirehoseTrackingPixelBuilderExtensionsTests
     }
 
     [Fact]
+    public void Limits_AreOnePutRecordBatchCall_500RecordsWhoseBase64BodyFitsIn4MB()
+    {
+        using var services = Build(o => o.DeliveryStreamName = "pixels", new() { ["AWS_REGION"] = "eu-west-1" });
+
+        var limits = services.GetRequiredService<IRecordPublisher>().Limits;
+
+        Assert.Equal(500, limits.MaxRecords);
+        Assert.InRange(((limits.MaxBytes + 2) / 3 * 4) + (500 * 12) + 128, 3_900_000, 4_000_000);
+    }
+
+    [Fact]
     public void UseFirehosePublisher_ResolvedFromServiceCollection_ReplacesFilePublisher()
     {
         using var services = Build(o => o.DeliveryStreamName = "pixels", new() { ["AWS_REGION"] = "eu-west-1" });

@@ -8,6 +8,8 @@ public sealed class GatedPublisher : IRecordPublisher
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    public PublisherLimits Limits => PublisherLimits.Default;
+
     public Task Started => _started.Task;
 
     public void Open() => _gate.TrySetResult();

@@ -14,6 +14,8 @@ public sealed class RecordingPublisher : IRecordPublisher
     private readonly ConcurrentQueue<Published> _published = new();
     private int _calls;
 
+    public PublisherLimits Limits => PublisherLimits.Default;
+
     /// <summary>One record stored; <c>Call</c> numbers publish calls from 1, so records of one call share it.</summary>
     public sealed record Published(
         string Record, long StartTick, long EndTick, bool TokenCanBeCanceled, string? TraceId, int Call = 0);

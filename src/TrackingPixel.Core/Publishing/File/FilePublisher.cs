@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Options;
+using Microsoft.Win32.SafeHandles;
 
 namespace TrackingPixel.Publishing;
 
@@ -7,163 +8,157 @@ namespace TrackingPixel.Publishing;
 /// Appends records to <c>{Directory}/yyyy/MM/dd/HH/trackingpixel-{yyyyMMddHH}-{instance}.ndjson</c>, like Firehose's S3 prefixes.
 /// </summary>
 /// <remarks>
-/// Group commit: every call queues its records, and whichever call holds the file next writes everything queued and
-/// flushes once, so concurrent requests share one write and one flush instead of taking turns. A call completes only
-/// after its own bytes are flushed to the operating system, so lines are never interleaved and a crash of the process
-/// loses nothing already acknowledged. A call cancelled while still queued is withdrawn and never written; once
-/// taken, its write finishes, because a half-written line would be a torn record. A write that fails part-way (a full
-/// disk) closes the file and the next write starts on a fresh line. After disposal every call throws
-/// <see cref="ObjectDisposedException"/>, which sends its records to the undelivered-record sink instead of losing them.
-/// Each process writes its own file (the instance part of the name), so several processes can share the folder.
+/// Each call is one batch of the pipeline's batching spine, written with one positional write straight to the
+/// operating system (no buffer in the process), so a call completes only once its lines are in the file and a crash
+/// of the process loses nothing already acknowledged. Calls are serialized, so lines never interleave. A write that
+/// fails part-way (a full disk) is cut back to the length before the batch, so the file never holds a torn line and
+/// stays valid NDJSON, and the call throws so its records go whole to the undelivered-record sink. After disposal every
+/// call throws <see cref="ObjectDisposedException"/>, which sends its records to the sink too. Each process writes its
+/// own file (the instance part of the name), so several processes can share the folder.
 /// </remarks>
-internal sealed partial class FilePublisher : IRecordPublisher, IAsyncDisposable, IDisposable
+internal sealed class FilePublisher : IRecordPublisher, IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ConcurrentQueue<Pending> _queue = new();
-    private readonly List<Pending> _batch = [];
-    private readonly string _instance;
+    private readonly object _gate = new();
     private readonly TimeProvider _time;
-    private FileStream? _stream;
+    private readonly IRecordFileSystem _files;
+    private string _instance = NewInstance();
+    private SafeFileHandle? _file;
+    private long _length;
     private DateTime _hour;
     private bool _disposed;
 
-    public FilePublisher(IOptions<FilePublisherOptions> options, TimeProvider time)
+    public FilePublisher(IOptions<FilePublisherOptions> options, TimeProvider time, IRecordFileSystem? files = null)
     {
         Root = Path.GetFullPath(options.Value.Directory);
         _time = time;
-        _instance = $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16];
+        _files = files ?? RecordFileSystem.Instance;
     }
+
+    /// <summary>Gets the limits: 1,024 records (Linux's IOV_MAX, so a batch is one system call) and 1 MiB per call.</summary>
+    public PublisherLimits Limits { get; } = new(1024, 1024 * 1024);
 
     /// <summary>Gets the absolute folder records land in.</summary>
     public string Root { get; }
 
-    /// <summary>Gets how many flushes have been made; fewer than calls means calls were grouped.</summary>
-    internal int Flushes { get; private set; }
-
-    /// <summary>Gets how many calls are queued and not yet taken by a writer.</summary>
-    internal int Queued => _queue.Count;
+    /// <summary>Gets how many writes have been made; fewer than records means records shared a write.</summary>
+    internal int Writes { get; private set; }
 
     public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) =>
         PublishAsync([record], cancellationToken);
 
-    public async ValueTask PublishAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
+    public ValueTask PublishAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        cancellationToken.ThrowIfCancellationRequested();
-        var pending = new Pending(records);
-        _queue.Enqueue(pending);
         try
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            Write(records);
+            return ValueTask.CompletedTask;
         }
-        catch (OperationCanceledException) when (pending.TryWithdraw())
+        catch (Exception exception)
         {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            // A writer already took these records; their outcome is known once it lets go of the file.
-            await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-
-        try
-        {
-            if (!pending.IsTaken)
-            {
-                try
-                {
-                    ObjectDisposedException.ThrowIf(_disposed, this);
-                    await WriteQueuedAsync().ConfigureAwait(false);
-                }
-                catch when (pending.TryWithdraw())
-                {
-                    // The file could not be opened, so nothing was taken. Withdrawing matters: the caller will
-                    // hand these records to the sink and reuse their memory, so no later writer may pick them up.
-                    throw;
-                }
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-
-        if (pending.Error is { } error)
-        {
-            throw new IOException($"Writing records under {Root} failed: {error.Message}", error);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            _disposed = true;
-            if (_stream is not null)
-            {
-                await _stream.DisposeAsync().ConfigureAwait(false);
-                _stream = null;
-            }
-        }
-        finally
-        {
-            _gate.Release();
+            return ValueTask.FromException(exception);
         }
     }
 
     public void Dispose()
     {
-        _gate.Wait();
-        try
+        lock (_gate)
         {
             _disposed = true;
-            _stream?.Dispose();
-            _stream = null;
-        }
-        finally
-        {
-            _gate.Release();
+            _file?.Dispose();
+            _file = null;
         }
     }
 
-    /// <summary>Writes every queued call's records and flushes once; runs only while holding the gate.</summary>
-    private async ValueTask WriteQueuedAsync()
+    private void Write(IReadOnlyList<ReadOnlyMemory<byte>> records)
     {
-        var stream = StreamFor(_time.GetUtcNow().UtcDateTime);
-        _batch.Clear();
-        while (_queue.TryDequeue(out var queued))
+        lock (_gate)
         {
-            if (queued.TryTake())
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var file = FileFor(_time.GetUtcNow().UtcDateTime);
+            var before = _length;
+            try
             {
-                _batch.Add(queued);
+                _files.Write(file, records, before);
             }
-        }
+            catch (Exception exception)
+            {
+                throw new IOException(
+                    $"Writing {records.Count} record(s) under {Root} failed: {exception.Message}; {CutBack(file, before)}",
+                    exception);
+            }
 
+            foreach (var record in records)
+            {
+                _length += record.Length;
+            }
+
+            Writes++;
+        }
+    }
+
+    /// <summary>Removes what a failed write left after the last whole line, and says what was done.</summary>
+    private string CutBack(SafeFileHandle file, long length)
+    {
         try
         {
-            foreach (var taken in _batch)
-            {
-                foreach (var record in taken.Records)
-                {
-                    await stream.WriteAsync(record, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-
-            await stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-            Flushes++;
+            _files.SetLength(file, length);
+            return "the file was cut back to its last whole line";
         }
         catch (Exception exception)
         {
+            // The file may now end in a torn line: never append to it again, so every later line starts whole.
             Close();
-            foreach (var taken in _batch)
-            {
-                taken.Error = exception;
-            }
-        }
-        finally
-        {
-            _batch.Clear();
+            _instance = NewInstance();
+            return $"cutting the file back failed too ({exception.Message}), so later records go to a new file";
         }
     }
+
+    private SafeFileHandle FileFor(DateTime now)
+    {
+        var hour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
+        if (_file is not null && hour == _hour)
+        {
+            return _file;
+        }
+
+        Close();
+        var stamp = hour.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+        var folder = Path.Combine(Root, hour.ToString("yyyy/MM/dd/HH", CultureInfo.InvariantCulture));
+        var file = _files.Open(Path.Combine(folder, $"trackingpixel-{stamp}-{_instance}.ndjson"));
+        long length;
+        try
+        {
+            length = RandomAccess.GetLength(file);
+            if (length > 0 && !EndsWithNewline(file, length))
+            {
+                // Something else left a torn line: end it, so the next record starts whole on its own line.
+                _files.Write(file, ["\n"u8.ToArray()], length);
+                length++;
+            }
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+
+        (_file, _length, _hour) = (file, length, hour);
+        return file;
+    }
+
+    private static bool EndsWithNewline(SafeFileHandle file, long length)
+    {
+        Span<byte> last = stackalloc byte[1];
+        return RandomAccess.Read(file, last, length - 1) == 1 && last[0] == (byte)'\n';
+    }
+
+    private void Close()
+    {
+        _file?.Dispose();
+        _file = null;
+    }
+
+    private static string NewInstance() => $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16];
 }

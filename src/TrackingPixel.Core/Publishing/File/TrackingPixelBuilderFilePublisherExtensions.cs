@@ -19,7 +19,8 @@ public static class TrackingPixelBuilderFilePublisherExtensions
         }
 
         builder.Services.Replace(ServiceDescriptor.Singleton<IRecordPublisher>(sp =>
-            new FilePublisher(sp.GetRequiredService<Options.IOptions<FilePublisherOptions>>(), sp.GetRequiredService<TimeProvider>())));
+            new FilePublisher(
+                sp.GetRequiredService<Options.IOptions<FilePublisherOptions>>(), sp.GetRequiredService<TimeProvider>())));
         return builder;
     }
 }
