@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TrackingPixel.Aws;
+using TrackingPixel.Firehose.Publishing;
 
 namespace TrackingPixel.Firehose;
 
@@ -40,6 +41,12 @@ internal sealed class FirehosePublisherOptionsValidator(IAwsEnvironment environm
         if (options.MaxRetryDelay < options.BaseRetryDelay)
         {
             failures.Add($"MaxRetryDelay ({options.MaxRetryDelay}) must not be less than BaseRetryDelay ({options.BaseRetryDelay}).");
+        }
+
+        if (options.PackedRecordBytes is < 0 or > FirehoseLimits.MaxRecordBytes)
+        {
+            failures.Add($"PackedRecordBytes is {options.PackedRecordBytes}; use 0 (no packing) or up to " +
+                $"{FirehoseLimits.MaxRecordBytes}, Firehose's largest record.");
         }
 
         if (options.MaxAttempts < 1)
