@@ -49,6 +49,16 @@ public sealed class FirehosePublisherOptions
     /// <value>Defaults to 5 seconds.</value>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Gets or sets the most bytes of NDJSON lines packed into one Firehose record; 0 sends one Firehose record
+    /// per pixel record.</summary>
+    /// <value>
+    /// Defaults to 5,000: Direct PUT ingestion is billed per record rounded up to 5 KB, so a pack of 5,000 bytes is one
+    /// billed unit whichever way "KB" is counted, 500 such records (base64) fit one PutRecordBatch call, and a packed
+    /// record that fails resends about 25 reference records, not hundreds. 0 (off), or 1 to 1,024,000. Turn it off
+    /// when a dynamic-partitioning stream does not enable multi-record deaggregation (docs/firehose.md).
+    /// </value>
+    public int PackedRecordBytes { get; set; } = 5_000;
+
     /// <summary>Gets or sets a value indicating whether each publish call writes one CloudWatch Embedded Metric Format line to standard output.</summary>
     /// <value>Defaults to <see langword="false"/>. The format is described in docs/firehose.md.</value>
     public bool EmitEmbeddedMetrics { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TrackingPixel.Aws;
+using TrackingPixel.Firehose.Publishing;
 
 namespace TrackingPixel.Firehose;
 
@@ -37,6 +38,12 @@ internal sealed class FirehosePublisherOptionsValidator(IAwsEnvironment environm
         RetryLimits.Check(
             options.RequestTimeout, options.MaxPublishDuration, options.BaseRetryDelay, options.MaxRetryDelay,
             options.MaxAttempts, failures);
+
+        if (options.PackedRecordBytes is < 0 or > FirehoseLimits.MaxRecordBytes)
+        {
+            failures.Add($"PackedRecordBytes is {options.PackedRecordBytes}; use 0 (no packing) or up to " +
+                $"{FirehoseLimits.MaxRecordBytes}, Firehose's largest record.");
+        }
 
         if (options.EmitEmbeddedMetrics && string.IsNullOrWhiteSpace(options.EmbeddedMetricsNamespace))
         {

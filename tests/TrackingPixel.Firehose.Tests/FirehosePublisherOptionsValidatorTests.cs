@@ -22,6 +22,18 @@ public sealed class FirehosePublisherOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(-1)]
+    [InlineData(1_024_001)]
+    public void Validate_PackedRecordBytesOutOfRange_NamesTheRange(int bytes)
+    {
+        var options = new FirehosePublisherOptions { DeliveryStreamName = "pixels", Region = "us-east-1", PackedRecordBytes = bytes };
+
+        var result = Validate(options, []);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith($"PackedRecordBytes is {bytes}; use 0", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("arn:aws:firehose:us-east-1:123456789012:deliverystream/pixels")]
     [InlineData("has space")]
     [InlineData("a-very-long-name-that-goes-on-and-on-and-on-past-sixty-four-characters")]

@@ -92,7 +92,16 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
             }
         }
 
-        foreach (var batch in BatchPlanner.Split(records, sendable))
+        // Packed, the batches below are made of packed records; the call's bookkeeping maps them back to pixel records.
+        IReadOnlyList<ReadOnlyMemory<byte>> units = records;
+        IReadOnlyList<int> unitIndices = sendable;
+        if (_options.PackedRecordBytes > 0 && sendable.Count > 1)
+        {
+            var (packs, members) = RecordPacker.Pack(records, sendable, _options.PackedRecordBytes);
+            (units, unitIndices, call.Members) = (packs, Enumerable.Range(0, packs.Count).ToList(), members);
+        }
+
+        foreach (var batch in BatchPlanner.Split(units, unitIndices))
         {
             if (call.FatalReason is not null || linked.IsCancellationRequested)
             {
@@ -100,7 +109,8 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
                 continue;
             }
 
-            await SendBatchAsync(records, batch, single && records.Count == 1, call, linked.Token, cancellationToken).ConfigureAwait(false);
+            var putRecord = single && records.Count == 1;
+            await SendBatchAsync(units, batch, putRecord, call, linked.Token, cancellationToken).ConfigureAwait(false);
         }
 
         Finish(call, started);
@@ -166,9 +176,10 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
             }
 
             var delay = Backoff.FullJitter(attempt, _options.BaseRetryDelay, _options.MaxRetryDelay, Random.Shared);
-            call.Retried += pending.Count;
-            _metrics.OnRetried(pending.Count);
-            Log.Retrying(_logger, pending.Count, attempt, delay.TotalMilliseconds, outcome.Reason!);
+            var retried = call.Weight(pending);
+            call.Retried += retried;
+            _metrics.OnRetried(retried);
+            Log.Retrying(_logger, retried, attempt, delay.TotalMilliseconds, outcome.Reason!);
             try
             {
                 await Task.Delay(delay, _time, token).ConfigureAwait(false);
@@ -185,7 +196,7 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
         IReadOnlyList<ReadOnlyMemory<byte>> records, List<int> pending, PublishCall call, CancellationToken token)
     {
         await _client.PutRecordAsync(_stream, records[pending[0]], token).ConfigureAwait(false);
-        call.Published++;
+        call.Published += call.Weight(pending);
         return ([], default);
     }
 
@@ -225,7 +236,7 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
             }
         }
 
-        call.Published += errors.Count(e => e is null);
+        call.Published += call.Weight(pending.Where((_, i) => errors[i] is null));
         var reason = $"{stillFailing.Count} of {pending.Count} entries failed inside the batch ({firstCode})";
         return (stillFailing, new(AwsDecision.Retry, reason));
     }

@@ -22,10 +22,17 @@ internal sealed class PublishCall(int total)
 
     public Exception? LastError { get; set; }
 
+    /// <summary>Gets or sets, when records are packed, the pixel records each packed record holds; the indices
+    /// passed to <see cref="Fail"/> and <see cref="Weight"/> are then packed-record indices.</summary>
+    public IReadOnlyList<int[]>? Members { get; set; }
+
+    /// <summary>Gets how many pixel records the sent records at <paramref name="units"/> hold.</summary>
+    public int Weight(IEnumerable<int> units) => Members is null ? units.Count() : units.Sum(u => Members[u].Length);
+
     public void Fail(IEnumerable<int> indices, string reason)
     {
         var before = _failed.Count;
-        _failed.AddRange(indices);
+        _failed.AddRange(Members is null ? indices : indices.SelectMany(i => Members[i]));
         if (_failed.Count > before)
         {
             LastReason = reason;

@@ -36,10 +36,15 @@ public sealed class FakeFirehose : IAsyncDisposable
 
     public Uri Url => _server.Url;
 
-    public IReadOnlyList<string> Delivered => [.. _delivered];
+    /// <summary>Gets the NDJSON lines stored, one per pixel record, however they were packed into Firehose records.
+    /// </summary>
+    public IReadOnlyList<string> Delivered => [.. _delivered.SelectMany(Lines)];
+
+    /// <summary>Gets the Firehose records stored, as sent.</summary>
+    public IReadOnlyList<string> DeliveredEntries => [.. _delivered];
 
     /// <summary>Gets records stored by calls whose answer the client never saw: only these may arrive twice.</summary>
-    public IReadOnlySet<string> UnknownOutcome => _unknownOutcome.ToHashSet();
+    public IReadOnlySet<string> UnknownOutcome => _unknownOutcome.SelectMany(Lines).ToHashSet();
 
     public IReadOnlyList<string> Violations => [.. _violations];
 
@@ -48,6 +53,22 @@ public sealed class FakeFirehose : IAsyncDisposable
     public int ConnectionCount => _server.ConnectionCount;
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    // Each line keeps its own newline; an entry without one (a raw record) stays whole.
+    private static IEnumerable<string> Lines(string entry)
+    {
+        var start = 0;
+        for (var end = entry.IndexOf('\n', StringComparison.Ordinal); end >= 0; end = entry.IndexOf('\n', start))
+        {
+            yield return entry[start..(end + 1)];
+            start = end + 1;
+        }
+
+        if (start < entry.Length)
+        {
+            yield return entry[start..];
+        }
+    }
 
     private Task<LoopbackResponse> HandleAsync(LoopbackRequest request, CancellationToken cancellationToken)
     {

@@ -65,6 +65,10 @@ public sealed class FirehoseHarness : IAsyncDisposable
                 o.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
                 o.RequestTimeout = TimeSpan.FromSeconds(30);
                 o.MaxPublishDuration = TimeSpan.FromSeconds(60);
+
+                // One Firehose record per pixel record unless a test turns packing on: most tests pin per-entry
+                // behaviour (which entry failed, how many calls), which packing would blur.
+                o.PackedRecordBytes = 0;
                 configure?.Invoke(o);
             })
             .UseUndeliveredRecordSink(undelivered);
