@@ -2,17 +2,22 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using TrackingPixel.Kinesis;
 
 namespace TrackingPixel.Sample.Local;
 
-/// <summary>The local collector: the pixel on 127.0.0.1, records appended under a local folder, no AWS account needed.</summary>
+/// <summary>The local collector: the pixel on 127.0.0.1, records appended under a local folder (no AWS account
+/// needed) or put to a Kinesis data stream.</summary>
 public static class LocalPixelApp
 {
     /// <summary>The port used when neither <c>--port</c> nor <c>TRACKINGPIXEL_PORT</c> is given.</summary>
     public const int DefaultPort = 5080;
 
-    /// <summary>Builds the app from command-line arguments: <c>--port 5080</c> (0 picks a free port) and <c>--records ./records</c>.</summary>
-    /// <param name="args">The command-line arguments; <c>TRACKINGPIXEL_PORT</c> and <c>TRACKINGPIXEL_RECORDS</c> are read when they are absent.</param>
+    /// <summary>Builds the app from command-line arguments: <c>--port 5080</c> (0 picks a free port),
+    /// <c>--records ./records</c>, or <c>--kinesis-stream NAME-OR-ARN</c> to publish to Kinesis instead.</summary>
+    /// <param name="args">The command-line arguments; <c>TRACKINGPIXEL_PORT</c>, <c>TRACKINGPIXEL_RECORDS</c> and
+    /// <c>TRACKINGPIXEL_KINESIS_STREAM</c> are read when they are absent.</param>
     /// <returns>The app, not yet started.</returns>
     /// <exception cref="ArgumentException">The port is not a number from 0 to 65535.</exception>
     public static WebApplication Create(string[] args)
@@ -34,9 +39,16 @@ public static class LocalPixelApp
         // Activity and a logging scope, which costs throughput and that layer only logs requests starting and finishing.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-        builder.Services.AddTrackingPixel()
-            .AddStandardFields()
-            .UseFilePublisher(o => o.Directory = records);
+        var pixel = builder.Services.AddTrackingPixel().AddStandardFields();
+        if (Setting(builder.Configuration, "kinesis-stream", "TRACKINGPIXEL_KINESIS_STREAM") is { } stream)
+        {
+            // Region, credentials and AWS_ENDPOINT_URL_KINESIS come from the standard AWS environment variables.
+            pixel.UseKinesisPublisher(o => o.Stream = stream);
+        }
+        else
+        {
+            pixel.UseFilePublisher(o => o.Directory = records);
+        }
 
         var app = builder.Build();
         app.MapTrackingPixel("/pixel.gif");
@@ -77,7 +89,10 @@ public static class LocalPixelApp
         output.WriteLine($"  <img src=\"{example.Replace("&", "&amp;", StringComparison.Ordinal)}\" width=\"1\" height=\"1\" alt=\"\">");
         output.WriteLine("Or try it from a shell:");
         output.WriteLine($"  curl -s -o /dev/null -A 'Mozilla/5.0' '{example}'");
-        output.WriteLine($"Records are appended under {RecordsFolder(app)}{Path.DirectorySeparatorChar}yyyy/MM/dd/HH/*.ndjson");
+        var kinesis = app.Services.GetService<IOptions<KinesisPublisherOptions>>();
+        output.WriteLine(kinesis?.Value.Stream is { } stream
+            ? $"Records are put to the Kinesis stream {stream}"
+            : $"Records are appended under {RecordsFolder(app)}{Path.DirectorySeparatorChar}yyyy/MM/dd/HH/*.ndjson");
         output.WriteLine("Press Ctrl+C to flush and stop.");
     }
 
