@@ -35,18 +35,17 @@ internal sealed record AwsEndpoint(Uri Url, string Region)
         return new AwsEndpoint(new Uri($"https://{HostFor(service, resolvedRegion, fips, dualStack)}/"), resolvedRegion);
     }
 
-    /// <summary>The host for a region, following botocore's partitions: aws, aws-cn (<c>cn-*</c>) and aws-us-gov
-    /// (<c>us-gov-*</c>).</summary>
+    /// <summary>The host for a region: the service's prefix, <c>-fips</c> when asked, the region and its partition's
+    /// (dual-stack) DNS suffix, as the SDKs' endpoint rules build it.</summary>
+    /// <exception cref="InvalidOperationException">Dual-stack is asked for in a partition without it.</exception>
     public static string HostFor(AwsService service, string region, bool fips, bool dualStack)
     {
-        var china = region.StartsWith("cn-", StringComparison.Ordinal);
-        var suffix = (china, dualStack) switch
-        {
-            (true, true) => "api.amazonwebservices.com.cn",
-            (true, false) => "amazonaws.com.cn",
-            (false, true) => "api.aws",
-            (false, false) => "amazonaws.com",
-        };
+        var partition = AwsPartition.Of(region);
+        var suffix = dualStack
+            ? partition.DualStackDnsSuffix ?? throw new InvalidOperationException(
+                $"Dual-stack endpoints are not available in region {region} (partition {partition.Id}): " +
+                "turn UseDualStackEndpoint and AWS_USE_DUALSTACK_ENDPOINT off.")
+            : partition.DnsSuffix;
         return $"{service.EndpointPrefix}{(fips ? "-fips" : "")}.{region}.{suffix}";
     }
 

@@ -45,14 +45,7 @@ internal sealed class AwsJsonClient(
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
         request.Content = new ReadOnlyMemoryContent(payload);
-        request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
-        if (keys.SessionToken is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", keys.SessionToken);
-        }
-
+        CopyHeaders(signed, request);
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
         request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
 
@@ -65,15 +58,21 @@ internal sealed class AwsJsonClient(
             var answer = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.OK)
             {
+                // Entry codes of a batch answer are quoted too; an echoed secret is masked in the bytes.
+                ServiceText.Mask(answer, keys);
                 return answer;
             }
 
-            var (code, message) = AwsJsonResponse.ReadError(answer, Header(response, "X-Amzn-ErrorType"));
+            // Every piece of service text is scrubbed of the caller's secrets before it is cut or quoted.
+            var (rawCode, rawMessage) = AwsJsonResponse.ReadError(answer, Header(response, "X-Amzn-ErrorType"));
+            var code = ServiceText.Quote(rawCode, keys, authorization, maxLength: 100);
+            var message = ServiceText.Quote(rawMessage, keys, authorization);
+            var requestId = ServiceText.Quote(Header(response, "x-amzn-RequestId"), keys, authorization, maxLength: 100);
             throw new AwsServiceException(
-                Scrub($"HTTP {(int)response.StatusCode} {code}: {Truncate(message)}", keys),
+                $"HTTP {(int)response.StatusCode} {code}: {message}",
                 code,
                 (int)response.StatusCode,
-                Header(response, "x-amzn-RequestId"));
+                requestId.Length > 0 ? requestId : null);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -82,15 +81,22 @@ internal sealed class AwsJsonClient(
         }
     }
 
+    // The headers sent are the headers signed, from the one list; HttpClient writes Host itself from the same URL.
+    private static void CopyHeaders(KeyValuePair<string, string>[] signed, HttpRequestMessage request)
+    {
+        foreach (var (name, value) in signed)
+        {
+            if (name == "content-type")
+            {
+                request.Content!.Headers.TryAddWithoutValidation(name, value);
+            }
+            else if (name != "host")
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+    }
+
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "...";
-
-    // A service message is quoted to help the operator, but never with a secret in it, whatever a server echoes.
-    private static string Scrub(string text, AwsCredentials keys)
-    {
-        text = text.Replace(keys.SecretAccessKey, "***", StringComparison.Ordinal);
-        return keys.SessionToken is null ? text : text.Replace(keys.SessionToken, "***", StringComparison.Ordinal);
-    }
 }

@@ -143,6 +143,12 @@ internal static class AwsJsonResponse
             }
         }
 
-        return code is { Length: > 0 } ? code : accepted ? null : "MissingRecordId";
+        return code is { Length: > 0 } ? Plain(code) : accepted ? null : "MissingRecordId";
     }
+
+    // An entry code is an identifier; anything else (an echo, a page) is not quoted.
+    private static string Plain(string code) =>
+        code.Length <= 64 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' or '#')
+            ? code
+            : "UnreadableErrorCode";
 }

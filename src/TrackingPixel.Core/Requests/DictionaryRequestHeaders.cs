@@ -16,34 +16,29 @@ internal sealed class DictionaryRequestHeaders(IReadOnlyDictionary<string, strin
         // A concrete Dictionary is scanned with its struct enumerator: a miss (optional headers are often absent)
         // then allocates nothing, where the interface's enumerator would be boxed on every lookup.
         return headers is Dictionary<string, string> dictionary
-            ? Scan(dictionary, name, out value)
-            : Scan(headers, name, out value);
+            ? Scan(dictionary.GetEnumerator(), name, out value)
+            : Scan(headers.GetEnumerator(), name, out value);
     }
 
-    private static bool Scan(Dictionary<string, string> headers, string name, [NotNullWhen(true)] out string? value)
+    // Generic over the enumerator, so the JIT compiles a copy for Dictionary's struct enumerator that never boxes it.
+    private static bool Scan<TEnumerator>(TEnumerator pairs, string name, [NotNullWhen(true)] out string? value)
+        where TEnumerator : IEnumerator<KeyValuePair<string, string>>
     {
-        foreach (var pair in headers)
+        try
         {
-            if (pair.Value is not null && string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
+            while (pairs.MoveNext())
             {
-                value = pair.Value;
-                return true;
+                var pair = pairs.Current;
+                if (pair.Value is not null && string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = pair.Value;
+                    return true;
+                }
             }
         }
-
-        value = null;
-        return false;
-    }
-
-    private static bool Scan(IReadOnlyDictionary<string, string> headers, string name, [NotNullWhen(true)] out string? value)
-    {
-        foreach (var pair in headers)
+        finally
         {
-            if (pair.Value is not null && string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = pair.Value;
-                return true;
-            }
+            pairs.Dispose();
         }
 
         value = null;

@@ -109,112 +109,121 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
         }
     }
 
-    private async Task SendBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, List<int> pending, bool putRecord, PublishCall call, CancellationToken token, CancellationToken caller)
+    // Sends one batch until every entry is stored or the outcome of an attempt says to stop; what each outcome means
+    // is decided by AwsErrors alone.
+    private async Task SendBatchAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> records,
+        List<int> pending,
+        bool putRecord,
+        PublishCall call,
+        CancellationToken token,
+        CancellationToken caller)
     {
         for (var attempt = 1; ; attempt++)
         {
-            string reason;
+            AwsOutcome outcome;
             try
             {
                 call.Requests++;
                 _metrics.OnRequest();
-                if (putRecord)
+                (pending, outcome) = putRecord
+                    ? await PutRecordAsync(records, pending, call, token).ConfigureAwait(false)
+                    : await PutRecordBatchAsync(records, pending, call, token).ConfigureAwait(false);
+                if (pending.Count == 0)
                 {
-                    await _client.PutRecordAsync(_stream, records[pending[0]], token).ConfigureAwait(false);
-                    call.Published++;
                     return;
-                }
-
-                var errors = await _client.PutRecordBatchAsync(_stream, records, pending, token).ConfigureAwait(false);
-                if (errors is null)
-                {
-                    reason = "Firehose's PutRecordBatch answer could not be read (outcome unknown)";
-                }
-                else
-                {
-                    var stillFailing = new List<int>();
-                    string? firstCode = null;
-                    for (var i = 0; i < errors.Length; i++)
-                    {
-                        if (errors[i] is not { } code)
-                        {
-                            continue;
-                        }
-
-                        firstCode ??= code;
-                        stillFailing.Add(pending[i]);
-                        if (AwsErrors.IsThrottling(code, 0))
-                        {
-                            _metrics.OnThrottled(1);
-                        }
-                    }
-
-                    call.Published += pending.Count - stillFailing.Count;
-                    if (stillFailing.Count == 0)
-                    {
-                        return;
-                    }
-
-                    reason = $"{stillFailing.Count} of {pending.Count} entries failed inside the batch ({firstCode})";
-                    pending = stillFailing;
-                }
-            }
-            catch (AwsServiceException exception) when (!exception.IsRetryable)
-            {
-                call.LastError = exception;
-                call.FatalReason = exception.ErrorCode == "InvalidArgumentException" ? null : Advice(exception);
-                call.Fail(pending, Advice(exception));
-                return;
-            }
-            catch (CredentialsException exception) when (!exception.IsTransient)
-            {
-                call.LastError = exception;
-                call.FatalReason = exception.Message;
-                call.Fail(pending, exception.Message);
-                return;
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                call.Fail(pending, OutOfTime(caller.IsCancellationRequested, call.LastReason));
-                return;
-            }
-            catch (Exception exception) when (exception is AwsServiceException or HttpRequestException or TimeoutException or CredentialsException or IOException)
-            {
-                call.LastError = exception;
-                reason = exception is HttpRequestException ? $"the connection failed ({exception.Message})" : exception.Message;
-                if (exception is AwsServiceException { IsThrottling: true })
-                {
-                    _metrics.OnThrottled(1);
                 }
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                // A bug, not a Firehose answer: report only this batch, so records already delivered are not kept twice.
-                call.LastError = exception;
-                call.Fail(pending, $"unexpected {exception.GetType().Name}: {exception.Message}");
+                outcome = AwsErrors.Classify(exception, token.IsCancellationRequested, Advice);
+                if (!outcome.OutOfTime)
+                {
+                    call.LastError = exception;
+                }
+
+                if (outcome.Throttled)
+                {
+                    _metrics.OnThrottled(1);
+                }
+            }
+
+            if (outcome.Decision != AwsDecision.Retry)
+            {
+                call.FatalReason = outcome.Decision == AwsDecision.FailFast ? outcome.Reason : call.FatalReason;
+                call.Fail(pending, outcome.Reason ?? OutOfTime(caller.IsCancellationRequested, call.LastReason));
                 return;
             }
 
             if (attempt >= _options.MaxAttempts)
             {
-                call.Fail(pending, $"gave up after {attempt} attempts; last: {reason}");
+                call.Fail(pending, $"gave up after {attempt} attempts; last: {outcome.Reason}");
                 return;
             }
 
             var delay = Backoff.FullJitter(attempt, _options.BaseRetryDelay, _options.MaxRetryDelay, Random.Shared);
             call.Retried += pending.Count;
             _metrics.OnRetried(pending.Count);
-            Log.Retrying(_logger, pending.Count, attempt, delay.TotalMilliseconds, reason);
+            Log.Retrying(_logger, pending.Count, attempt, delay.TotalMilliseconds, outcome.Reason!);
             try
             {
                 await Task.Delay(delay, _time, token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                call.Fail(pending, OutOfTime(caller.IsCancellationRequested, reason));
+                call.Fail(pending, OutOfTime(caller.IsCancellationRequested, outcome.Reason));
                 return;
             }
         }
+    }
+
+    private async Task<(List<int> Pending, AwsOutcome Outcome)> PutRecordAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> records, List<int> pending, PublishCall call, CancellationToken token)
+    {
+        await _client.PutRecordAsync(_stream, records[pending[0]], token).ConfigureAwait(false);
+        call.Published++;
+        return ([], default);
+    }
+
+    // Entries the batch reports as failed stay pending, unless their error says no retry can help.
+    private async Task<(List<int> Pending, AwsOutcome Outcome)> PutRecordBatchAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> records, List<int> pending, PublishCall call, CancellationToken token)
+    {
+        var errors = await _client.PutRecordBatchAsync(_stream, records, pending, token).ConfigureAwait(false);
+        if (errors is null)
+        {
+            return (pending, new(AwsDecision.Retry, "Firehose's PutRecordBatch answer could not be read (outcome unknown)"));
+        }
+
+        var stillFailing = new List<int>();
+        string? firstCode = null;
+        for (var i = 0; i < errors.Length; i++)
+        {
+            if (errors[i] is not { } code)
+            {
+                continue;
+            }
+
+            var entry = AwsErrors.ClassifyEntry(code);
+            if (entry.Throttled)
+            {
+                _metrics.OnThrottled(1);
+            }
+
+            if (entry.Decision == AwsDecision.Retry)
+            {
+                firstCode ??= code;
+                stillFailing.Add(pending[i]);
+            }
+            else
+            {
+                call.Fail([pending[i]], entry.Reason!);
+            }
+        }
+
+        call.Published += errors.Count(e => e is null);
+        var reason = $"{stillFailing.Count} of {pending.Count} entries failed inside the batch ({firstCode})";
+        return (stillFailing, new(AwsDecision.Retry, reason));
     }
 
     private string Advice(AwsServiceException exception) =>

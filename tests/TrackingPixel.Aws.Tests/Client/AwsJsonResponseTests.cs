@@ -11,17 +11,15 @@ public sealed class AwsJsonResponseTests
     public void ReadError_TypeInBodyOrHeader_SanitisedLikeBotocore(string body, string? header, string code, string message) =>
         Assert.Equal((code, message), AwsJsonResponse.ReadError(Encoding.UTF8.GetBytes(body), header));
 
-    [Theory]
-    [InlineData("ServiceUnavailableException", 503, true)]
-    [InlineData("ThrottlingException", 400, true)]
-    [InlineData("InternalFailure", 500, true)]
-    [InlineData("", 502, true)]
-    [InlineData("", 429, true)]
-    [InlineData("ResourceNotFoundException", 400, false)]
-    [InlineData("InvalidArgumentException", 400, false)]
-    [InlineData("AccessDeniedException", 400, false)]
-    [InlineData("InvalidSignatureException", 403, false)]
-    [InlineData("ExpiredTokenException", 403, false)]
-    public void IsRetryable_ErrorCode_FollowsStandardRetryRules(string code, int status, bool retryable) =>
-        Assert.Equal(retryable, AwsErrors.IsRetryable(code, status));
+    [Fact]
+    public void ReadEntryErrors_KinesisPutRecordsAnswer_ReadsItsMemberNames()
+    {
+        var body = """{"FailedRecordCount":1,"Records":[{"SequenceNumber":"1","ShardId":"s"},""" +
+            """{"ErrorCode":"ProvisionedThroughputExceededException","ErrorMessage":"slow"}]}""";
+
+        var errors = AwsJsonResponse.ReadEntryErrors(
+            Encoding.UTF8.GetBytes(body), 2, "FailedRecordCount"u8, "Records"u8, "SequenceNumber"u8);
+
+        Assert.Equal(new string?[] { null, "ProvisionedThroughputExceededException" }, errors);
+    }
 }
