@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Replays undelivered-record log lines with tools/TrackingPixel.FirehoseReplay into the botocore-checked fake Firehose
-# (signatures re-computed by botocore, bodies validated against its Firehose model) and checks every record arrived
-# exactly once and other log lines were skipped.
+# Replays undelivered-record log lines with tools/TrackingPixel.Replay into the botocore-checked fake Firehose
+# (signatures re-computed by botocore, bodies validated against its Firehose model) and into NDJSON files (--to file),
+# and checks every record arrived exactly once and other log lines were skipped. Replay to Kinesis is checked in
+# 36-lambda-kinesis.sh, where kinesalite runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=$(mktemp -d)
@@ -27,13 +28,24 @@ PY
 
 AWS_ENDPOINT_URL_FIREHOSE="http://127.0.0.1:$port" AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=AKIDFAKE \
 AWS_SECRET_ACCESS_KEY=fake-secret AWS_SESSION_TOKEN=fake-token KINESIS_FIREHOSE_STREAM_NAME=pixels \
-  dotnet run --project tools/TrackingPixel.FirehoseReplay -c Release -- "$work/undelivered.log" "$work/not-replayed.log"
+  dotnet run --project tools/TrackingPixel.Replay -c Release -- \
+  --to firehose "$work/undelivered.log" "$work/not-replayed.log"
+TRACKINGPIXEL_RECORDS_DIRECTORY="$work/files" \
+  dotnet run --project tools/TrackingPixel.Replay -c Release --no-build -- \
+  --to file "$work/undelivered.log" "$work/not-replayed.log"
+if [ -s "$work/not-replayed.log" ]; then
+  echo "lines were not replayed:" >&2; head -n 5 "$work/not-replayed.log" >&2; exit 1
+fi
+find "$work/files" -name '*.ndjson' -exec cat {} + > "$work/files.ndjson"
 
 if grep -q rejected "$work/fake.err"; then cat "$work/fake.err" >&2; exit 1; fi
-/usr/bin/python3 - "$work/expected.ndjson" "$work/stored.ndjson" <<'PY'
+/usr/bin/python3 - "$work/expected.ndjson" "$work/stored.ndjson" "$work/files.ndjson" <<'PY'
 import json, sys
-expected = sorted(json.loads(l)["eventId"] for l in open(sys.argv[1], encoding="utf-8"))
-stored = sorted(json.loads(l)["eventId"] for l in open(sys.argv[2], encoding="utf-8"))
-assert stored == expected, f"{len(stored)} stored, {len(expected)} expected"
-print(f"replayed {len(stored)} records exactly once")
+def ids(path):
+    return sorted(json.loads(l)["eventId"] for l in open(path, encoding="utf-8"))
+expected = ids(sys.argv[1])
+for sink, path in (("firehose", sys.argv[2]), ("file", sys.argv[3])):
+    stored = ids(path)
+    assert stored == expected, f"{sink}: {len(stored)} stored, {len(expected)} expected"
+    print(f"replayed {len(stored)} records to {sink} exactly once")
 PY

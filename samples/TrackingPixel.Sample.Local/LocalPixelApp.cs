@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using TrackingPixel.Kinesis;
 
 namespace TrackingPixel.Sample.Local;
 
-/// <summary>The local collector: the pixel on 127.0.0.1, records appended under a local folder, no AWS account needed.</summary>
+/// <summary>The local collector: the pixel on 127.0.0.1, records appended under a local folder (no AWS account
+/// needed) or put to a Kinesis data stream.</summary>
 public static class LocalPixelApp
 {
     /// <summary>The port used when neither <c>--port</c> nor <c>TRACKINGPIXEL_PORT</c> is given.</summary>
@@ -13,9 +16,13 @@ public static class LocalPixelApp
 
     /// <summary>
     /// Builds the app from command-line arguments: <c>--port 5080</c> (0 picks a free port), <c>--records ./records</c>
-    /// and <c>--click-key</c>, the secret click links are signed with (a random one per run when absent).
+    /// or <c>--kinesis-stream NAME-OR-ARN</c> to publish to Kinesis instead, and <c>--click-key</c>, the secret click
+    /// links are signed with (a random one per run when absent).
     /// </summary>
-    /// <param name="args">The command-line arguments; <c>TRACKINGPIXEL_PORT</c> and <c>TRACKINGPIXEL_RECORDS</c> are read when they are absent.</param>
+    /// <param name="args">
+    /// The command-line arguments; <c>TRACKINGPIXEL_PORT</c>, <c>TRACKINGPIXEL_RECORDS</c>,
+    /// <c>TRACKINGPIXEL_KINESIS_STREAM</c> and <c>TRACKINGPIXEL_CLICK_KEY</c> are read when they are absent.
+    /// </param>
     /// <returns>The app, not yet started.</returns>
     /// <exception cref="ArgumentException">The port is not a number from 0 to 65535.</exception>
     public static WebApplication Create(string[] args)
@@ -40,10 +47,19 @@ public static class LocalPixelApp
         // Without a configured key, one for this run: its links stop verifying when the sample restarts.
         var clickKey = Setting(builder.Configuration, "click-key", "TRACKINGPIXEL_CLICK_KEY")
             ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        builder.Services.AddTrackingPixel()
+        var pixel = builder.Services.AddTrackingPixel()
             .AddStandardFields()
-            .UseFilePublisher(o => o.Directory = records)
             .AddClickLinks(o => o.Keys["local"] = clickKey);
+        if (Setting(builder.Configuration, "kinesis-stream", "TRACKINGPIXEL_KINESIS_STREAM") is { } stream)
+        {
+            // Region, credentials and AWS_ENDPOINT_URL_KINESIS come from the standard AWS environment variables.
+            pixel.UseKinesisPublisher(o => o.Stream = stream);
+        }
+        else
+        {
+            pixel.UseFilePublisher(o => o.Directory = records);
+        }
+
         builder.Services.AddHealthChecks().AddTrackingPixelReadiness();
 
         var app = builder.Build();
@@ -109,7 +125,10 @@ public static class LocalPixelApp
         output.WriteLine("A signed click link, recorded then redirected to https://example.com/:");
         output.WriteLine($"  {click}");
         output.WriteLine($"Health: {new Uri(url, "/healthz/live")} and {new Uri(url, "/healthz/ready")}");
-        output.WriteLine($"Records are appended under {RecordsFolder(app)}{Path.DirectorySeparatorChar}yyyy/MM/dd/HH/*.ndjson");
+        var kinesis = app.Services.GetService<IOptions<KinesisPublisherOptions>>();
+        output.WriteLine(kinesis?.Value.Stream is { Length: > 0 } stream
+            ? $"Records are put to the Kinesis stream {stream}"
+            : $"Records are appended under {RecordsFolder(app)}{Path.DirectorySeparatorChar}yyyy/MM/dd/HH/*.ndjson");
         output.WriteLine("Press Ctrl+C to flush and stop.");
     }
 
