@@ -28,7 +28,7 @@ public static class ReferencePixel
     /// <exception cref="InvalidOperationException">Neither a stream nor a folder is configured; Lambda reports it as an init error.</exception>
     public static ITrackingPixelBuilder AddReferencePixel(this IServiceCollection services, Func<string, string?> environment)
     {
-        var pixel = services.AddReferenceFields(environment);
+        var pixel = services.AddReferenceFields(environment).AddReferenceEndpoints(environment);
         var stream = environment(StreamNameVariable);
         var folder = environment(RecordsDirectoryVariable);
         if (!string.IsNullOrWhiteSpace(stream))

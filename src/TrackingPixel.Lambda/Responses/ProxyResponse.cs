@@ -39,7 +39,8 @@ internal static class ProxyResponse
     /// <summary>A bodiless 404, for a path that is not the pixel's.</summary>
     public static ReadOnlyMemory<byte> NotFound(LambdaEventKind kind) => NotFounds[(int)kind];
 
-    private static byte[] Write(LambdaEventKind kind, int status, IReadOnlyList<KeyValuePair<string, string>> headers, string? base64Body)
+    /// <summary>Any answer in the shape <paramref name="kind"/>'s front door expects, for the beacon and click endpoints.</summary>
+    public static byte[] Write(LambdaEventKind kind, int status, IReadOnlyList<KeyValuePair<string, string>> headers, string? base64Body)
     {
         var loadBalancer = kind is LambdaEventKind.ApplicationLoadBalancer or LambdaEventKind.ApplicationLoadBalancerMultiValue;
         var multiValue = kind is LambdaEventKind.RestApiV1 or LambdaEventKind.ApplicationLoadBalancerMultiValue;
@@ -51,7 +52,7 @@ internal static class ProxyResponse
             if (loadBalancer)
             {
                 // The status code and reason phrase separated by one space, as the load balancer documents it.
-                json.WriteString("statusDescription"u8, status == 200 ? "200 OK" : "404 Not Found");
+                json.WriteString("statusDescription"u8, $"{status} {Reason(status)}");
             }
 
             if (kind != LambdaEventKind.ApplicationLoadBalancerMultiValue)
@@ -85,4 +86,15 @@ internal static class ProxyResponse
 
         return buffer.WrittenSpan.ToArray();
     }
+
+    private static string Reason(int status) => status switch
+    {
+        200 => "OK",
+        204 => "No Content",
+        302 => "Found",
+        400 => "Bad Request",
+        404 => "Not Found",
+        413 => "Payload Too Large",
+        _ => "Status",
+    };
 }
