@@ -12,6 +12,9 @@ namespace TrackingPixel.Firehose.Client;
 /// </remarks>
 internal sealed class FirehoseClient(HttpClient http, FirehoseEndpoint endpoint, ICredentialsProvider credentials, TimeProvider time, TimeSpan attemptTimeout)
 {
+    /// <summary>Gets where requests' credentials come from, for the publisher's readiness check.</summary>
+    internal ICredentialsProvider Credentials => credentials;
+
     private const string ContentType = "application/x-amz-json-1.1";
     private readonly SigV4Signer _signer = new(endpoint.Region, "firehose");
     private readonly string _host = endpoint.Url.IsDefaultPort ? endpoint.Url.IdnHost : $"{endpoint.Url.IdnHost}:{endpoint.Url.Port}";
