@@ -30,7 +30,7 @@ public static partial class ReferencePixel
     /// The pixel's path, such as <c>/o/{campaign}/{recipient}.gif</c>; other paths get a 404 and no record, and each
     /// route parameter becomes a record field of the same name. Unset: every path gets the pixel.
     /// </summary>
-    public const string PathVariable = "TRACKINGPIXEL_PATH";
+    public const string PathVariable = ReferenceEndpoints.PixelPathVariable;
 
     /// <summary>
     /// The header <see cref="TrustedProxyCountVariable"/> applies to: <c>X-Forwarded-For</c> unless set, or
@@ -45,11 +45,6 @@ public static partial class ReferencePixel
     /// <exception cref="InvalidOperationException">Neither a stream nor a folder is configured; Lambda reports it as an init error.</exception>
     public static ITrackingPixelBuilder AddReferencePixel(this IServiceCollection services, Func<string, string?> environment)
     {
-        var pixel = services.AddReferenceFields(environment);
-        if (environment(PathVariable) is { Length: > 0 } path)
-        {
-            pixel.UseLambdaPixelPath(path);
-        }
 
         var stream = environment(StreamNameVariable);
         var kinesis = environment(KinesisStreamVariable);

@@ -25,6 +25,9 @@ internal sealed class AwsJsonClient(
 
     public AwsEndpoint Endpoint => endpoint;
 
+    /// <summary>Gets where requests' credentials come from, for a publisher's readiness check.</summary>
+    public ICredentialsProvider Credentials => credentials;
+
     public AwsService Service => service;
 
     /// <summary>Sends <paramref name="body"/> to the operation <paramref name="target"/> and returns the answer's

@@ -5,9 +5,9 @@ namespace TrackingPixel;
 /// </summary>
 /// <remarks>
 /// <c>application/x-www-form-urlencoded</c> bodies are read like a query string; <c>application/json</c> bodies, and
-/// <c>text/plain</c> bodies that hold a JSON object (what <c>sendBeacon</c> sends for a string), give the top-level
-/// members of the object, strings as they are and numbers and booleans as their JSON text; other <c>text/plain</c>
-/// bodies are read as <c>name=value&amp;…</c> pairs. Parsing never throws: invalid UTF-8, JSON nested deeper than
+/// <c>text/plain</c> (or untyped) bodies that hold a JSON object (what <c>sendBeacon</c> sends for a string), give the
+/// object's top-level members, strings as they are and numbers and booleans as their JSON text; other text bodies
+/// are read as <c>name=value&amp;…</c> pairs. Parsing never throws: invalid UTF-8, JSON nested deeper than
 /// <see cref="MaxDepth"/>, malformed JSON or an unsupported media type keep the members read before the problem and
 /// set <see cref="Problem"/>, which the pipeline counts and logs.
 /// </remarks>
@@ -50,13 +50,13 @@ public sealed class RequestBody
 
         var json = media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || (media.Length > 5 && media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-        if (json || media.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
+        // No Content-Type at all is read as text: some proxies (a CloudFront header allow-list) drop the header.
+        if (json || media.IsEmpty || media.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
         {
             return json || RequestBodyJson.LooksLikeObject(content) ? Json(content) : Form(content);
         }
 
-        var named = media.IsEmpty ? "no Content-Type" : $"Content-Type {Truncate(media)}";
-        return new RequestBody(QueryParameters.Empty, $"{named} is not read (form, JSON or text bodies are)");
+        return new RequestBody(QueryParameters.Empty, $"Content-Type {Truncate(media)} is not read (form, JSON or text bodies are)");
     }
 
     private static RequestBody Form(ReadOnlySpan<byte> content)

@@ -40,6 +40,8 @@ internal struct EventFacts
     public EntryRange MultiValueQuery;
 
     // Every shape.
+    public JsonScalar Body;
+    public JsonScalar IsBase64Encoded;
     public EntryRange Headers;
     public EntryRange Query;
 

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
 
@@ -39,22 +38,43 @@ internal static class EventMapper
         ReadOnlyMemory<byte> json,
         TimeProvider time,
         PixelRoute? route,
-        out LambdaEventKind kind)
+        out LambdaEventKind kind) =>
+        Map(json, time, new LambdaRoutes(route, null, null), out kind, out _);
+
+    /// <summary>Recognises one event and maps it for whichever of <paramref name="routes"/> its path matches.</summary>
+    /// <param name="json">
+    /// The invocation payload; the request's headers read from it, so it must not be reused while the request lives.
+    /// </param>
+    /// <param name="time">The clock used when the event carries no usable request time.</param>
+    /// <param name="routes">The pixel's, beacon's and click's paths; the beacon and click are tried first.</param>
+    /// <param name="kind">The recognised event shape.</param>
+    /// <param name="body">A beacon's body, decoded but not yet parsed; <see langword="null"/> for other endpoints.</param>
+    /// <returns>The request view, with its event type; <see langword="null"/> when no route matches.</returns>
+    /// <exception cref="UnsupportedEventException">The payload is not a recognisable HTTP event.</exception>
+    public static PixelRequest? Map(
+        ReadOnlyMemory<byte> json, TimeProvider time, LambdaRoutes routes, out LambdaEventKind kind, out EventBody? body)
     {
+        body = null;
         var facts = EventReader.Read(json.Span, out var entries, out var escapedNames);
         kind = EventShape.Classify(facts);
         var v2 = kind is LambdaEventKind.HttpApiV2 or LambdaEventKind.FunctionUrl;
         var path = (v2 ? facts.RawPath : facts.Path).ToText(json.Span) ?? "/";
-        IReadOnlyDictionary<string, string>? values = ReadOnlyDictionary<string, string>.Empty;
-        if (route is not null && !route.TryMatch(path, out values))
+        if (routes.Match(path, out var values) is not { } eventType)
         {
             return null;
         }
 
         var payload = new EventPayload(json, entries, escapedNames);
-        return v2 ? MapV2(facts, payload, time, path, values)
-            : kind == LambdaEventKind.RestApiV1 ? MapV1(facts, payload, time, path, values)
-            : MapLoadBalancer(facts, payload, time, path, values);
+        var request = v2 ? MapV2(facts, payload, time, path, values, eventType)
+            : kind == LambdaEventKind.RestApiV1 ? MapV1(facts, payload, time, path, values, eventType)
+            : MapLoadBalancer(facts, payload, time, path, values, eventType);
+        if (eventType == EventTypes.Beacon)
+        {
+            var base64 = facts.IsBase64Encoded.Kind == ScalarKind.Literal && facts.IsBase64Encoded.In(json.Span).SequenceEqual("true"u8);
+            body = new EventBody(facts.Body, base64);
+        }
+
+        return request;
     }
 
     private static PixelRequest MapV2(
@@ -62,7 +82,8 @@ internal static class EventMapper
         EventPayload payload,
         TimeProvider time,
         string path,
-        IReadOnlyDictionary<string, string> route)
+        IReadOnlyDictionary<string, string> route,
+        string eventType)
     {
         var bytes = payload.Bytes;
         var raw = facts.RawQueryString.ToText(bytes) ?? string.Empty;
@@ -83,6 +104,7 @@ internal static class EventMapper
             Timestamp = TimeOf(facts, bytes, time),
             RequestId = facts.RequestId.ToText(bytes),
             RouteValues = route,
+            EventType = eventType,
         };
     }
 
@@ -91,7 +113,8 @@ internal static class EventMapper
         EventPayload payload,
         TimeProvider time,
         string path,
-        IReadOnlyDictionary<string, string> route)
+        IReadOnlyDictionary<string, string> route,
+        string eventType)
     {
         var bytes = payload.Bytes;
         return new PixelRequest
@@ -108,6 +131,7 @@ internal static class EventMapper
             Timestamp = TimeOf(facts, bytes, time),
             RequestId = facts.RequestId.ToText(bytes),
             RouteValues = route,
+            EventType = eventType,
         };
     }
 
@@ -121,7 +145,8 @@ internal static class EventMapper
         EventPayload payload,
         TimeProvider time,
         string path,
-        IReadOnlyDictionary<string, string> route)
+        IReadOnlyDictionary<string, string> route,
+        string eventType)
     {
         var bytes = payload.Bytes;
         var headers = new PayloadHeaders(payload, facts.MultiValueHeaders, facts.Headers, default);
@@ -138,6 +163,7 @@ internal static class EventMapper
                 : null,
             Timestamp = time.GetUtcNow(),
             RouteValues = route,
+            EventType = eventType,
         };
     }
 

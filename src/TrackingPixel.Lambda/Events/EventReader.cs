@@ -70,6 +70,12 @@ internal static partial class EventReader
             case 4 when name.SequenceEqual("path"u8):
                 facts.Path = Scalar(ref reader);
                 return;
+            case 4 when name.SequenceEqual("body"u8):
+                facts.Body = Scalar(ref reader);
+                return;
+            case 15 when name.SequenceEqual("isBase64Encoded"u8):
+                facts.IsBase64Encoded = Scalar(ref reader);
+                return;
             case 7 when name.SequenceEqual("version"u8):
                 facts.Version = VersionOf(ref reader);
                 return;

@@ -45,7 +45,10 @@ internal static class ProxyResponse
     /// <summary>A bodiless 404, for a path that is not the pixel's.</summary>
     public static ReadOnlyMemory<byte> NotFound(LambdaEventKind kind) => NotFounds[(int)kind];
 
-    private static byte[] Write(
+    /// <summary>
+    /// Any answer in the shape <paramref name="kind"/>'s front door expects, for the beacon and click endpoints.
+    /// </summary>
+    public static byte[] Write(
         LambdaEventKind kind,
         int status,
         IReadOnlyList<KeyValuePair<string, string>> headers,
@@ -62,7 +65,7 @@ internal static class ProxyResponse
             if (loadBalancer)
             {
                 // The status code and reason phrase separated by one space, as the load balancer documents it.
-                json.WriteString("statusDescription"u8, status == 200 ? "200 OK" : "404 Not Found");
+                json.WriteString("statusDescription"u8, $"{status} {Reason(status)}");
             }
 
             if (kind != LambdaEventKind.ApplicationLoadBalancerMultiValue)
@@ -96,4 +99,15 @@ internal static class ProxyResponse
 
         return buffer.WrittenSpan.ToArray();
     }
+
+    private static string Reason(int status) => status switch
+    {
+        200 => "OK",
+        204 => "No Content",
+        302 => "Found",
+        400 => "Bad Request",
+        404 => "Not Found",
+        413 => "Payload Too Large",
+        _ => "Status",
+    };
 }

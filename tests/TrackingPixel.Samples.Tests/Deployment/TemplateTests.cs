@@ -57,6 +57,28 @@ public class TemplateTests
     }
 
     [Fact]
+    public void HttpApiRoutes_ServeTheBeaconAndClickPathsThroughTheOneIntegration()
+    {
+        var keys = new[] { "BeaconPostRoute", "BeaconOptionsRoute", "ClickGetRoute", "ClickHeadRoute" }.ToDictionary(
+            name => name,
+            name => Map(_template.Resource(name), "Properties"));
+
+        Assert.Equal("POST ${BeaconPath}", Scalar(keys["BeaconPostRoute"], "RouteKey"));
+        Assert.Equal("OPTIONS ${BeaconPath}", Scalar(keys["BeaconOptionsRoute"], "RouteKey"));
+        Assert.Equal("GET ${ClickPath}", Scalar(keys["ClickGetRoute"], "RouteKey"));
+        Assert.Equal("HEAD ${ClickPath}", Scalar(keys["ClickHeadRoute"], "RouteKey"));
+        Assert.All(keys.Values, p => Assert.Equal("integrations/${PixelIntegration}", Scalar(p, "Target")));
+        var parameters = Map(_template.Root, "Parameters");
+        Assert.Equal("/beacon", Scalar(Map(parameters, "BeaconPath"), "Default"));
+        Assert.Equal("/click", Scalar(Map(parameters, "ClickPath"), "Default"));
+        Assert.Equal("true", Scalar(Map(parameters, "ClickSigningKeys"), "NoEcho"));
+        var variables = Map(Map(Map(_template.Resource("PixelFunction"), "Properties"), "Environment"), "Variables");
+        Assert.Equal("BeaconPath", Scalar(variables, "TRACKINGPIXEL_BEACON_PATH"));
+        Assert.Equal("ClickPath", Scalar(variables, "TRACKINGPIXEL_CLICK_PATH"));
+        Assert.Equal("ClickSigningKeys", Scalar(variables, "TRACKINGPIXEL_CLICK_KEYS"));
+    }
+
+    [Fact]
     public void FunctionPolicy_AllowsOnlyPutRecordsOnTheKinesisStreamOrPutRecordBatchOnTheOneDeliveryStream()
     {
         var policies = Seq(Map(_template.Resource("PixelFunction"), "Properties"), "Policies");
