@@ -45,7 +45,7 @@ public static partial class ReferencePixel
     /// <exception cref="InvalidOperationException">Neither a stream nor a folder is configured; Lambda reports it as an init error.</exception>
     public static ITrackingPixelBuilder AddReferencePixel(this IServiceCollection services, Func<string, string?> environment)
     {
-
+        var pixel = services.AddReferenceFields(environment).AddReferenceEndpoints(environment);
         var stream = environment(StreamNameVariable);
         var kinesis = environment(KinesisStreamVariable);
         var folder = environment(RecordsDirectoryVariable);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using TrackingPixel.Firehose.Credentials;
+using TrackingPixel.Aws;
+using TrackingPixel.Aws.Tests.Support;
 using TrackingPixel.Firehose.Tests.Support;
 using TrackingPixel.Publishing;
 

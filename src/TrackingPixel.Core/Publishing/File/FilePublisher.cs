@@ -13,7 +13,7 @@ namespace TrackingPixel.Publishing;
 /// undelivered-record sink. After disposal every call throws <see cref="ObjectDisposedException"/>, which sends its
 /// records to the sink too. Each process writes its own file (the instance part of the name), so several processes can
 /// share the folder. </remarks>
-internal sealed class FilePublisher : IRecordPublisher, IDisposable
+internal sealed partial class FilePublisher : IRecordPublisher, IDisposable
 {
     private readonly object _gate = new();
     private readonly TimeProvider _time;
