@@ -51,9 +51,11 @@ Array.Sort(latencies);
 Console.WriteLine($"pixels {pixels}, connections {connections}, {pixels / clock.Elapsed.TotalSeconds:F0} pixels/s");
 Console.WriteLine($"Firehose requests {requests} (PutRecord {firehose.PutRecordCalls - calls0}, " +
     $"PutRecordBatch {firehose.PutRecordBatchCalls - batches0}), records received {received}");
-Console.WriteLine($"requests per 1,000 pixels {requests * 1000.0 / pixels:F1}, pixels per request {(double)received / requests:F1}");
+Console.WriteLine(
+    $"requests per 1,000 pixels {requests * 1000.0 / pixels:F1}, pixels per request {(double)received / requests:F1}");
 Console.WriteLine($"pixel latency p50 {latencies[pixels / 2]:F2} ms, p99 {latencies[pixels * 99 / 100]:F2} ms");
-Console.WriteLine($"undelivered {metrics.RecordsUndelivered}, lost {metrics.RecordsLost}, problems {firehose.Problems.Count}");
+Console.WriteLine(
+    $"undelivered {metrics.RecordsUndelivered}, lost {metrics.RecordsLost}, problems {firehose.Problems.Count}");
 return received == pixels && metrics.RecordsUndelivered == 0 && firehose.Problems.Count == 0 ? 0 : 1;
 
 async Task LoadAsync(int count, double[]? times = null)
