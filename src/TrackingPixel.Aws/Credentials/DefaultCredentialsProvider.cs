@@ -2,7 +2,7 @@ namespace TrackingPixel.Aws;
 
 /// <summary>
 /// The standard chain: environment variables, then the container credentials endpoint, then the shared credentials
-/// file, then EC2 instance metadata (IMDSv2). The result is cached and fetched again shortly before it expires.
+/// file, then EC2 instance metadata (IMDSv2); web identity (EKS IRSA) comes after the environment variables. The result is cached and fetched again shortly before it expires.
 /// </summary>
 /// <remarks>
 /// Thread-safe; one caller refreshes while the others wait. If a refresh fails while the cached credentials are still
@@ -16,6 +16,7 @@ internal sealed class DefaultCredentialsProvider(IAwsEnvironment environment, Ht
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly ContainerCredentialsProvider _container = new(environment, http);
     private readonly InstanceMetadataCredentialsProvider _instance = new(environment, http);
+    private readonly WebIdentityCredentialsProvider _webIdentity = new(environment, http, time);
     private AwsCredentials? _cached;
 
     public async ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
@@ -61,6 +62,12 @@ internal sealed class DefaultCredentialsProvider(IAwsEnvironment environment, Ht
         if (EnvironmentCredentials.TryRead(environment) is { } fromEnvironment)
         {
             return fromEnvironment;
+        }
+
+        // Before the container endpoint, as in botocore's chain: EKS IRSA pods set these two.
+        if (WebIdentityCredentialsProvider.IsConfigured(environment))
+        {
+            return await _webIdentity.FetchAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (ContainerCredentialsProvider.IsConfigured(environment))
