@@ -38,7 +38,8 @@ internal static class BilledUnitsHarness
             var billed = units.Sum(u => (u.Length + BillingUnit - 1) / BillingUnit);
             var calls = BatchPlanner.Split(units, Enumerable.Range(0, units.Count)).Count;
             var label = packBytes == 0 ? "off" : packBytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {units.Count} | {billed} | {calls} |"));
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture, $"| {label} | {units.Count} | {billed} | {calls} |"));
         }
     }
 }

@@ -63,12 +63,14 @@ internal sealed class InstanceMetadataCredentialsProvider(IAwsEnvironment enviro
     private Uri Endpoint()
     {
         var configured = environment.Get("AWS_EC2_METADATA_SERVICE_ENDPOINT")
-            ?? (string.Equals(environment.Get("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"), "IPv6", StringComparison.OrdinalIgnoreCase)
+            ?? (string.Equals(
+                    environment.Get("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"), "IPv6", StringComparison.OrdinalIgnoreCase)
                 ? "http://[fd00:ec2::254]"
                 : "http://169.254.169.254");
         return Uri.TryCreate(configured, UriKind.Absolute, out var uri)
             ? uri
-            : throw new CredentialsException($"AWS_EC2_METADATA_SERVICE_ENDPOINT '{configured}' is not an absolute URL.");
+            : throw new CredentialsException(
+                $"AWS_EC2_METADATA_SERVICE_ENDPOINT '{configured}' is not an absolute URL.");
     }
 
     private async Task<string?> TokenAsync(Uri endpoint, CancellationToken cancellationToken)
@@ -106,7 +108,8 @@ internal sealed class InstanceMetadataCredentialsProvider(IAwsEnvironment enviro
         {
             // The body is not quoted: an endpoint may echo what it was sent.
             throw new CredentialsException(
-                $"EC2 instance metadata answered HTTP {(int)response.StatusCode} for {path}; check the instance's role.")
+                $"EC2 instance metadata answered HTTP {(int)response.StatusCode} for {path}; " +
+                "check the instance's role.")
             { IsTransient = (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.Unauthorized };
         }
 
@@ -117,6 +120,7 @@ internal sealed class InstanceMetadataCredentialsProvider(IAwsEnvironment enviro
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token)
+            .ConfigureAwait(false);
     }
 }

@@ -34,7 +34,8 @@ internal sealed class WebIdentityCredentialsProvider(IAwsEnvironment environment
 
         var session = environment.Get("AWS_ROLE_SESSION_NAME")
             ?? "trackingpixel-" + time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var form = $"Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn={Uri.EscapeDataString(environment.Get("AWS_ROLE_ARN")!)}" +
+        var role = Uri.EscapeDataString(environment.Get("AWS_ROLE_ARN")!);
+        var form = $"Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn={role}" +
             $"&RoleSessionName={Uri.EscapeDataString(session)}&WebIdentityToken={Uri.EscapeDataString(token)}";
         var url = Endpoint();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
@@ -51,10 +52,13 @@ internal sealed class WebIdentityCredentialsProvider(IAwsEnvironment environment
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 // Only the error code is quoted: a message may echo the token sent.
-                var code = Element(body, "Code") is { Length: <= 64 } c && c.All(char.IsAsciiLetterOrDigit) ? c : "unknown";
+                var code = Element(body, "Code") is { Length: <= 64 } c && c.All(char.IsAsciiLetterOrDigit)
+                    ? c
+                    : "unknown";
                 throw new CredentialsException(
                     $"STS AssumeRoleWithWebIdentity at {url.GetLeftPart(UriPartial.Path)} answered HTTP " +
-                    $"{(int)response.StatusCode} {code}; check AWS_ROLE_ARN, the role's trust policy and the token file.")
+                    $"{(int)response.StatusCode} {code}; check AWS_ROLE_ARN, the role's trust policy and the " +
+                    "token file.")
                 { IsTransient = (int)response.StatusCode >= 500 || code is "IDPCommunicationError" or "Throttling" };
             }
 
@@ -99,9 +103,13 @@ internal sealed class WebIdentityCredentialsProvider(IAwsEnvironment environment
         var credentials = body[start..end];
         var (keyId, secret, token) = (Element(credentials, "AccessKeyId"), Element(credentials, "SecretAccessKey"),
             Element(credentials, "SessionToken"));
-        DateTimeOffset? expiration = DateTimeOffset.TryParse(Element(credentials, "Expiration"), CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
-        return keyId is null || secret is null || token is null ? null : new AwsCredentials(keyId, secret, token, expiration);
+        DateTimeOffset? expiration = DateTimeOffset.TryParse(
+            Element(credentials, "Expiration"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : null;
+        return keyId is null || secret is null || token is null
+            ? null
+            : new AwsCredentials(keyId, secret, token, expiration);
     }
 
     private static string? Element(string xml, string name)
