@@ -54,7 +54,7 @@ public sealed class FirehosePublisherOptions
     /// <value>
     /// Defaults to 5,000: Direct PUT ingestion is billed per record rounded up to 5 KB, so a pack of 5,000 bytes is one
     /// billed unit whichever way "KB" is counted, 500 such records (base64) fit one PutRecordBatch call, and a packed
-    /// record that fails resends about 25 reference records, not hundreds. 0 (off), or 1 to 1,024,000. Turn it off
+    /// record that fails resends some 13 to 25 lines, not hundreds. 0 (off), or 1 to 1,024,000. Turn it off
     /// when a dynamic-partitioning stream does not enable multi-record deaggregation (docs/firehose.md).
     /// </value>
     public int PackedRecordBytes { get; set; } = 5_000;

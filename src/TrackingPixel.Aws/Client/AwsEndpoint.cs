@@ -20,7 +20,12 @@ internal sealed record AwsEndpoint(Uri Url, string Region)
     /// <summary>Resolves the endpoint; the options win over the environment.</summary>
     /// <exception cref="InvalidOperationException">No region is configured.</exception>
     public static AwsEndpoint Resolve(
-        AwsService service, string? region, Uri? endpointUrl, bool useFips, bool useDualStack, IAwsEnvironment environment)
+        AwsService service,
+        string? region,
+        Uri? endpointUrl,
+        bool useFips,
+        bool useDualStack,
+        IAwsEnvironment environment)
     {
         var resolvedRegion = RegionFrom(region, environment)
             ?? throw new InvalidOperationException(
@@ -32,7 +37,8 @@ internal sealed record AwsEndpoint(Uri Url, string Region)
 
         var fips = useFips || IsTrue(environment.Get("AWS_USE_FIPS_ENDPOINT"));
         var dualStack = useDualStack || IsTrue(environment.Get("AWS_USE_DUALSTACK_ENDPOINT"));
-        return new AwsEndpoint(new Uri($"https://{HostFor(service, resolvedRegion, fips, dualStack)}/"), resolvedRegion);
+        var host = HostFor(service, resolvedRegion, fips, dualStack);
+        return new AwsEndpoint(new Uri($"https://{host}/"), resolvedRegion);
     }
 
     /// <summary>The host for a region: the service's prefix, <c>-fips</c> when asked, the region and its partition's

@@ -32,14 +32,16 @@ internal static class AwsErrors
         "KMSOptInRequired", "InvalidArgumentException", "ValidationException",
     };
 
-    public static bool IsThrottling(string code, int status) => status == 429 || status == 503 || Throttling.Contains(code);
+    public static bool IsThrottling(string code, int status) =>
+        status == 429 || status == 503 || Throttling.Contains(code);
 
     public static bool IsRetryable(string code, int status) =>
         status >= 500 || IsThrottling(code, status) || Transient.Contains(code);
 
     /// <summary>Classifies an attempt that threw.</summary>
     /// <param name="exception">What the attempt threw.</param>
-    /// <param name="cancelled">Whether the attempt's token (the caller's or the publisher's time) was cancelled.</param>
+    /// <param name="cancelled">Whether the attempt's token (the caller's or the publisher's time) was cancelled.
+    /// </param>
     /// <param name="advise">Turns a service error no retry fixes into what the operator should fix.</param>
     public static AwsOutcome Classify(Exception exception, bool cancelled, Func<AwsServiceException, string> advise)
     {
@@ -48,7 +50,8 @@ internal static class AwsErrors
         return exception switch
         {
             OperationCanceledException when cancelled => new(AwsDecision.GiveUp, null),
-            AwsServiceException { IsRetryable: true } service => new(AwsDecision.Retry, service.Message, service.IsThrottling),
+            AwsServiceException { IsRetryable: true } service =>
+                new(AwsDecision.Retry, service.Message, service.IsThrottling),
             AwsServiceException service when RequestSpecific.Contains(service.ErrorCode) =>
                 new(AwsDecision.GiveUp, advise(service)),
             AwsServiceException service => new(AwsDecision.FailFast, advise(service)),

@@ -70,7 +70,8 @@ internal sealed class AwsJsonClient(
             var (rawCode, rawMessage) = AwsJsonResponse.ReadError(answer, Header(response, "X-Amzn-ErrorType"));
             var code = ServiceText.Quote(rawCode, keys, authorization, maxLength: 100);
             var message = ServiceText.Quote(rawMessage, keys, authorization);
-            var requestId = ServiceText.Quote(Header(response, "x-amzn-RequestId"), keys, authorization, maxLength: 100);
+            var requestId = ServiceText.Quote(
+                Header(response, "x-amzn-RequestId"), keys, authorization, maxLength: 100);
             throw new AwsServiceException(
                 $"HTTP {(int)response.StatusCode} {code}: {message}",
                 code,

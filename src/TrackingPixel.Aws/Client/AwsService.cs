@@ -12,6 +12,9 @@ internal sealed record AwsService(string ServiceId, string EndpointPrefix, strin
     /// <summary>Gets Amazon Kinesis Data Streams.</summary>
     public static AwsService Kinesis { get; } = new("Kinesis", "kinesis", "kinesis");
 
+    /// <summary>Gets AWS Security Token Service, which exchanges a web identity token for role credentials.</summary>
+    public static AwsService Sts { get; } = new("STS", "sts", "sts");
+
     /// <summary>Gets the service-specific endpoint variable: <c>AWS_ENDPOINT_URL_</c> and the service id upper-cased,
     /// spaces as underscores, as the AWS SDKs define it.</summary>
     public string EndpointVariable { get; } =

@@ -112,7 +112,8 @@ internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, 
         return environment.Get("AWS_CONTAINER_AUTHORIZATION_TOKEN");
     }
 
-    private static AwsCredentials? Parse(byte[] body)
+    /// <summary>Reads the credentials JSON the container endpoint and instance metadata both answer with.</summary>
+    internal static AwsCredentials? Parse(byte[] body)
     {
         string? accessKeyId = null, secret = null, token = null;
         DateTimeOffset? expiration = null;

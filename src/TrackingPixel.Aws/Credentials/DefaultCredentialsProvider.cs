@@ -2,7 +2,7 @@ namespace TrackingPixel.Aws;
 
 /// <summary>
 /// The standard chain: environment variables, then the container credentials endpoint, then the shared credentials
-/// file. The result is cached and fetched again shortly before it expires.
+/// file, then EC2 instance metadata (IMDSv2); web identity (EKS IRSA) comes after the environment variables. The result is cached and fetched again shortly before it expires.
 /// </summary>
 /// <remarks>
 /// Thread-safe; one caller refreshes while the others wait. If a refresh fails while the cached credentials are still
@@ -15,6 +15,8 @@ internal sealed class DefaultCredentialsProvider(IAwsEnvironment environment, Ht
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly ContainerCredentialsProvider _container = new(environment, http);
+    private readonly InstanceMetadataCredentialsProvider _instance = new(environment, http);
+    private readonly WebIdentityCredentialsProvider _webIdentity = new(environment, http, time);
     private AwsCredentials? _cached;
 
     public async ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
@@ -62,14 +64,40 @@ internal sealed class DefaultCredentialsProvider(IAwsEnvironment environment, Ht
             return fromEnvironment;
         }
 
+        // Before the container endpoint, as in botocore's chain: EKS IRSA pods set these two.
+        if (WebIdentityCredentialsProvider.IsConfigured(environment))
+        {
+            return await _webIdentity.FetchAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (ContainerCredentialsProvider.IsConfigured(environment))
         {
             return await _container.FetchAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return SharedCredentialsFile.TryRead(environment) ?? throw new CredentialsException(
-            "No AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary " +
-            "credentials), run with a container role (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI), or create " +
-            $"{SharedCredentialsFile.PathFor(environment) ?? "~/.aws/credentials"} and choose the profile with AWS_PROFILE.");
+        if (SharedCredentialsFile.TryRead(environment) is { } fromFile)
+        {
+            return fromFile;
+        }
+
+        var none = "No AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for " +
+            "temporary credentials), run with a container role (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI) or " +
+            $"an EC2 instance role, or create {SharedCredentialsFile.PathFor(environment) ?? "~/.aws/credentials"} and " +
+            "choose the profile with AWS_PROFILE.";
+        if (InstanceMetadataCredentialsProvider.IsDisabled(environment))
+        {
+            throw new CredentialsException(none);
+        }
+
+        // Last, as in botocore's chain: off EC2 this costs one short, failed connection.
+        try
+        {
+            return await _instance.FetchAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CredentialsException exception)
+        {
+            // Not transient: off EC2 retrying cannot help, and on EC2 the next call asks again.
+            throw new CredentialsException($"{none} ({exception.Message})", exception);
+        }
     }
 }

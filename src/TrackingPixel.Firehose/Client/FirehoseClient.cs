@@ -24,7 +24,10 @@ internal sealed class FirehoseClient(AwsJsonClient client)
     /// <returns>Per entry sent, its error code or <see langword="null"/> when accepted; <see langword="null"/> when
     /// the answer was unreadable.</returns>
     public async Task<string?[]?> PutRecordBatchAsync(
-        string stream, IReadOnlyList<ReadOnlyMemory<byte>> records, IReadOnlyList<int> indices, CancellationToken cancellationToken)
+        string stream,
+        IReadOnlyList<ReadOnlyMemory<byte>> records,
+        IReadOnlyList<int> indices,
+        CancellationToken cancellationToken)
     {
         var size = FirehoseRequestBody.Overhead;
         foreach (var index in indices)

@@ -207,7 +207,8 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
         var errors = await _client.PutRecordBatchAsync(_stream, records, pending, token).ConfigureAwait(false);
         if (errors is null)
         {
-            return (pending, new(AwsDecision.Retry, "Firehose's PutRecordBatch answer could not be read (outcome unknown)"));
+            const string unreadable = "Firehose's PutRecordBatch answer could not be read (outcome unknown)";
+            return (pending, new(AwsDecision.Retry, unreadable));
         }
 
         var stillFailing = new List<int>();

@@ -31,7 +31,8 @@ internal static class RecordPacker
                 group[i] = indices[start + i];
             }
 
-            packs.Add(group.Length == 1 && EndsWithNewline(records[group[0]]) ? records[group[0]] : Join(records, group, size));
+            var alone = group.Length == 1 && EndsWithNewline(records[group[0]]);
+            packs.Add(alone ? records[group[0]] : Join(records, group, size));
             members.Add(group);
             start = end;
         }
