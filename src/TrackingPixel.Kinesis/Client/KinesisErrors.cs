@@ -2,19 +2,10 @@ using TrackingPixel.Aws;
 
 namespace TrackingPixel.Kinesis.Client;
 
-/// <summary>Kinesis's own error codes on top of the shared AWS classification: which to retry, and what to tell the
-/// operator about the rest.</summary>
+/// <summary>What to tell the operator about a Kinesis error that is not retried; which errors are retried is
+/// decided by the shared <see cref="AwsErrors"/>.</summary>
 internal static class KinesisErrors
 {
-    /// <summary>Gets whether sending again can help: the shared retryable set, plus KMS throttling and Kinesis's
-    /// per-record <c>InternalFailure</c>.</summary>
-    public static bool IsRetryable(string code, int status) =>
-        AwsErrors.IsRetryable(code, status) || code is "KMSThrottlingException" or "InternalFailure";
-
-    /// <summary>Gets whether the code is throttling (the stream's or its KMS key's).</summary>
-    public static bool IsThrottling(string code, int status) =>
-        AwsErrors.IsThrottling(code, status) || code == "KMSThrottlingException";
-
     /// <summary>What to fix for an error that is not retried.</summary>
     public static string Advice(string code, KinesisStream stream, string region) => code switch
     {

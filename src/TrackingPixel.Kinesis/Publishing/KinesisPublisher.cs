@@ -121,153 +121,120 @@ internal sealed partial class KinesisPublisher : IRecordPublisher, IDisposable
         }
     }
 
+    // Sends one call's entries until every one is stored or an attempt's outcome says to stop; what each outcome
+    // means is decided by the shared AwsErrors, as for Firehose.
     private async Task SendAsync(
         List<KinesisEntry> pending, PublishCall call, CancellationToken token, CancellationToken caller)
     {
         for (var attempt = 1; ; attempt++)
         {
-            string reason;
+            AwsOutcome outcome;
             try
             {
                 _metrics.OnRequest();
-                var errors = await PutRecordsAsync(pending, token).ConfigureAwait(false);
-                if (errors is null)
+                (pending, outcome) = await PutRecordsAsync(pending, call, token).ConfigureAwait(false);
+                if (pending.Count == 0)
                 {
-                    reason = "Kinesis's PutRecords answer could not be read (outcome unknown)";
-                }
-                else
-                {
-                    var (stillFailing, fatal, firstCode) = Sort(pending, errors);
-                    call.Published += pending.Where((_, i) => errors[i] is null).Sum(e => e.Members.Count);
-                    if (fatal.Count > 0)
-                    {
-                        // A KMS key that cannot be used fails every record alike: no retry, and the rest is not sent.
-                        call.FatalReason = Advice(fatal[0].Code, $"{fatal.Count} of {pending.Count} entries failed");
-                        var givenUp = fatal.SelectMany(f => f.Entry.Members).Concat(Members(stillFailing));
-                        call.Fail(givenUp, call.FatalReason);
-                        return;
-                    }
-
-                    if (stillFailing.Count == 0)
-                    {
-                        return;
-                    }
-
-                    reason = $"{stillFailing.Count} of {pending.Count} entries failed inside the call ({firstCode})";
-                    pending = stillFailing;
-                }
-            }
-            catch (AwsServiceException exception)
-                when (!KinesisErrors.IsRetryable(exception.ErrorCode, exception.StatusCode))
-            {
-                call.LastError = exception;
-                var advice = Advice(
-                    exception.ErrorCode, $"{exception.Message}; request id {exception.RequestId ?? "none"}");
-
-                // An invalid request is this call's problem (a record, say); the next call may well be fine.
-                call.FatalReason = exception.ErrorCode is "InvalidArgumentException" or "ValidationException"
-                    ? null
-                    : advice;
-                call.Fail(Members(pending), advice);
-                return;
-            }
-            catch (CredentialsException exception) when (!exception.IsTransient)
-            {
-                call.LastError = exception;
-                call.FatalReason = exception.Message;
-                call.Fail(Members(pending), exception.Message);
-                return;
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                call.Fail(Members(pending), OutOfTime(caller.IsCancellationRequested, call.LastReason));
-                return;
-            }
-            catch (Exception exception) when (exception is AwsServiceException or HttpRequestException
-                or TimeoutException or CredentialsException or IOException)
-            {
-                call.LastError = exception;
-                reason = exception is HttpRequestException
-                    ? $"the connection failed ({exception.Message})"
-                    : exception.Message;
-                if (exception is AwsServiceException service
-                    && KinesisErrors.IsThrottling(service.ErrorCode, service.StatusCode))
-                {
-                    _metrics.OnThrottled(1);
+                    return;
                 }
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                // A bug, not a Kinesis answer: report only this call, so records already delivered are not kept twice.
-                call.LastError = exception;
-                call.Fail(Members(pending), $"unexpected {exception.GetType().Name}: {exception.Message}");
+                outcome = AwsErrors.Classify(exception, token.IsCancellationRequested, Advice);
+                if (!outcome.OutOfTime)
+                {
+                    call.LastError = exception;
+                }
+
+                if (outcome.Throttled)
+                {
+                    _metrics.OnThrottled(1);
+                }
+            }
+
+            if (outcome.Decision != AwsDecision.Retry)
+            {
+                call.FatalReason = outcome.Decision == AwsDecision.FailFast ? outcome.Reason : call.FatalReason;
+                var reason = outcome.Reason ?? OutOfTime(caller.IsCancellationRequested, call.LastReason);
+                call.Fail(Members(pending), reason);
                 return;
             }
 
             if (attempt >= _options.MaxAttempts)
             {
-                call.Fail(Members(pending), $"gave up after {attempt} attempts; last: {reason}");
+                call.Fail(Members(pending), $"gave up after {attempt} attempts; last: {outcome.Reason}");
                 return;
             }
 
             var delay = Backoff.FullJitter(attempt, _options.BaseRetryDelay, _options.MaxRetryDelay, Random.Shared);
             _metrics.OnRetried(pending.Sum(e => e.Members.Count));
-            Log.Retrying(_logger, pending.Count, attempt, delay.TotalMilliseconds, reason);
+            Log.Retrying(_logger, pending.Count, attempt, delay.TotalMilliseconds, outcome.Reason!);
             try
             {
                 await Task.Delay(delay, _time, token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                call.Fail(Members(pending), OutOfTime(caller.IsCancellationRequested, reason));
+                call.Fail(Members(pending), OutOfTime(caller.IsCancellationRequested, outcome.Reason));
                 return;
             }
         }
     }
 
-    private async Task<string?[]?> PutRecordsAsync(List<KinesisEntry> entries, CancellationToken token)
+    // Entries the answer reports as failed stay pending, unless their error says no retry can help (a KMS key the
+    // role may not use, say): those are given up on at once.
+    private async Task<(List<KinesisEntry> Pending, AwsOutcome Outcome)> PutRecordsAsync(
+        List<KinesisEntry> entries, PublishCall call, CancellationToken token)
     {
-        using var body = new PooledBuffer(PutRecordsBody.Overhead + entries.Sum(PutRecordsBody.SizeOf));
-        PutRecordsBody.Write(body, _stream, entries);
-        var answer = await _client.SendAsync(Target, body, token).ConfigureAwait(false);
-        return PutRecordsResponse.Read(answer, entries.Count);
-    }
+        string?[]? errors;
+        using (var body = new PooledBuffer(PutRecordsBody.Overhead + entries.Sum(PutRecordsBody.SizeOf)))
+        {
+            PutRecordsBody.Write(body, _stream, entries);
+            var answer = await _client.SendAsync(Target, body, token).ConfigureAwait(false);
+            errors = PutRecordsResponse.Read(answer, entries.Count);
+        }
 
-    /// <summary>Sorts the failed entries of an answer into those worth sending again and those no retry can
-    /// fix.</summary>
-    private (List<KinesisEntry> Retry, List<(KinesisEntry Entry, string Code)> Fatal, string? FirstCode) Sort(
-        List<KinesisEntry> sent, string?[] errors)
-    {
-        var retry = new List<KinesisEntry>();
-        var fatal = new List<(KinesisEntry, string)>();
-        string? first = null;
+        if (errors is null)
+        {
+            var unknown = "Kinesis's PutRecords answer could not be read (outcome unknown)";
+            return (entries, new(AwsDecision.Retry, unknown));
+        }
+
+        var stillFailing = new List<KinesisEntry>();
+        string? firstCode = null;
         for (var i = 0; i < errors.Length; i++)
         {
             if (errors[i] is not { } code)
             {
+                call.Published += entries[i].Members.Count;
                 continue;
             }
 
-            first ??= code;
-            if (KinesisErrors.IsThrottling(code, 0))
+            var entry = AwsErrors.ClassifyEntry(code);
+            if (entry.Throttled)
             {
                 _metrics.OnThrottled(1);
             }
 
-            if (KinesisErrors.IsRetryable(code, 0) || code == "MissingSequenceNumber")
+            if (entry.Decision == AwsDecision.Retry)
             {
-                retry.Add(sent[i]);
+                firstCode ??= code;
+                stillFailing.Add(entries[i]);
             }
             else
             {
-                fatal.Add((sent[i], code));
+                call.Fail(entries[i].Members, Advice(code, entry.Reason!));
             }
         }
 
-        return (retry, fatal, first);
+        var reason = $"{stillFailing.Count} of {entries.Count} entries failed inside the call ({firstCode})";
+        return (stillFailing, new(AwsDecision.Retry, reason));
     }
 
     private static IEnumerable<int> Members(IEnumerable<KinesisEntry> entries) => entries.SelectMany(e => e.Members);
+
+    private string Advice(AwsServiceException exception) =>
+        Advice(exception.ErrorCode, $"{exception.Message}; request id {exception.RequestId ?? "none"}");
 
     private string Advice(string code, string detail) =>
         $"{KinesisErrors.Advice(code, _stream, _client.Endpoint.Region)} ({detail})";
