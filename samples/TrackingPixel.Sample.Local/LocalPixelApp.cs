@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace TrackingPixel.Sample.Local;
 
-/// <summary>The local collector: the pixel on 127.0.0.1, records appended under a local folder, no AWS account needed.</summary>
+/// <summary>The local collector: the pixel on 127.0.0.1, records appended under a local folder, no AWS account
+/// needed.</summary>
 public static class LocalPixelApp
 {
     /// <summary>The port used when neither <c>--port</c> nor <c>TRACKINGPIXEL_PORT</c> is given.</summary>
@@ -15,7 +16,8 @@ public static class LocalPixelApp
     /// Builds the app from command-line arguments: <c>--port 5080</c> (0 picks a free port), <c>--records ./records</c>
     /// and <c>--click-key</c>, the secret click links are signed with (a random one per run when absent).
     /// </summary>
-    /// <param name="args">The command-line arguments; <c>TRACKINGPIXEL_PORT</c> and <c>TRACKINGPIXEL_RECORDS</c> are read when they are absent.</param>
+    /// <param name="args">The command-line arguments; <c>TRACKINGPIXEL_PORT</c> and <c>TRACKINGPIXEL_RECORDS</c> are
+    /// read when they are absent.</param>
     /// <returns>The app, not yet started.</returns>
     /// <exception cref="ArgumentException">The port is not a number from 0 to 65535.</exception>
     public static WebApplication Create(string[] args)
@@ -54,7 +56,8 @@ public static class LocalPixelApp
         return app;
     }
 
-    /// <summary>Says why records could not be written under the records folder, or <see langword="null"/> when they can.</summary>
+    /// <summary>Says why records could not be written under the records folder, or <see langword="null"/> when they
+    /// can.</summary>
     /// <param name="app">The app, before it starts.</param>
     /// <returns>A message for the operator naming the folder, the reason and what to do.</returns>
     /// <remarks>The publisher's own readiness check, which the readiness endpoint runs too.</remarks>

@@ -1,7 +1,8 @@
 
 namespace TrackingPixel;
 
-/// <summary>One request value a keyed id is computed from, parsed from its <c>ip</c>, <c>header:NAME</c> or <c>query:NAME</c> form.</summary>
+/// <summary>One request value a keyed id is computed from, parsed from its <c>ip</c>, <c>header:NAME</c> or
+/// <c>query:NAME</c> form.</summary>
 internal sealed class KeyedIdInput
 {
     private readonly Kind _kind;
@@ -28,7 +29,8 @@ internal sealed class KeyedIdInput
         _ => null,
     };
 
-    /// <summary>Reads the value from the request as sent (the address as resolved, not masked); <see langword="null"/> when absent.</summary>
+    /// <summary>Reads the value from the request as sent (the address as resolved, not masked); <see langword="null"/>
+    /// when absent.</summary>
     public string? Read(PixelRequest request, RecordBuilder record, ClientIpResolver resolver) => _kind switch
     {
         Kind.ClientIp => record.ClientAddress(resolver, request).Text,

@@ -4,7 +4,8 @@ namespace TrackingPixel;
 
 public sealed partial class PixelPipeline
 {
-    /// <summary>Publishes one record; if it is not accepted it goes to the undelivered-record sink. Never throws.</summary>
+    /// <summary>Publishes one record; if it is not accepted it goes to the undelivered-record sink. Never
+    /// throws.</summary>
     /// <param name="record">The record; still owned by the caller.</param>
     /// <param name="cancellationToken">Bounds the time spent publishing, retries included.</param>
     /// <returns>A task that completes when the record is published or kept for replay.</returns>
@@ -22,7 +23,8 @@ public sealed partial class PixelPipeline
         }
     }
 
-    /// <summary>Publishes several records; those not accepted go to the undelivered-record sink. Never throws.</summary>
+    /// <summary>Publishes several records; those not accepted go to the undelivered-record sink. Never
+    /// throws.</summary>
     /// <param name="records">The records; still owned by the caller.</param>
     /// <param name="cancellationToken">Bounds the time spent publishing, retries included.</param>
     /// <returns>A task that completes when every record is published or kept for replay.</returns>
@@ -56,7 +58,8 @@ public sealed partial class PixelPipeline
         }
     }
 
-    /// <summary>Gets the distinct failed positions, or <see langword="null"/> when they cannot be trusted to be a subset.</summary>
+    /// <summary>Gets the distinct failed positions, or <see langword="null"/> when they cannot be trusted to be a
+    /// subset.</summary>
     /// <remarks>
     /// An empty or out-of-range list means the publisher cannot say which records it kept, so all of them are treated
     /// as failed: a record replayed twice is recoverable, one never replayed is lost.

@@ -22,7 +22,8 @@ public static class FieldNames
     /// <summary>The <c>thirdpartyname</c> query parameter.</summary>
     public const string ThirdPartyId = "thirdPartyId";
 
-    /// <summary>Lists the fields whose values were cut to fit the configured limits; present only when one was.</summary>
+    /// <summary>Lists the fields whose values were cut to fit the configured limits; present only when one
+    /// was.</summary>
     public const string Truncated = "_truncated";
 
     /// <summary>A unique id per request, for de-duplicating at-least-once delivery downstream.</summary>

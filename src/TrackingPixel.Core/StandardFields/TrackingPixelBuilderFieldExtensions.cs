@@ -5,7 +5,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds fields to the record. Fields appear in the order they are added.</summary>
 public static class TrackingPixelBuilderFieldExtensions
 {
-    /// <summary>Adds the original aws-samples record's five fields: <c>date</c>, <c>ip</c>, <c>userAgent</c>, <c>userId</c> (query <c>userid</c>) and <c>thirdPartyId</c> (query <c>thirdpartyname</c>).</summary>
+    /// <summary>Adds the original aws-samples record's five fields: <c>date</c>, <c>ip</c>, <c>userAgent</c>,
+    /// <c>userId</c> (query <c>userid</c>) and <c>thirdPartyId</c> (query <c>thirdpartyname</c>).</summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <remarks>
@@ -33,9 +34,11 @@ public static class TrackingPixelBuilderFieldExtensions
     /// <summary>Adds a field holding the first value of a query parameter, or the missing value when absent.</summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="fieldName">The field's name in the record, for example <c>campaign</c>.</param>
-    /// <param name="parameterName">The query parameter, compared case-sensitively, for example <c>utm_campaign</c>.</param>
+    /// <param name="parameterName">The query parameter, compared case-sensitively, for example
+    /// <c>utm_campaign</c>.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder AddQueryField(this ITrackingPixelBuilder builder, string fieldName, string parameterName)
+    public static ITrackingPixelBuilder AddQueryField(
+        this ITrackingPixelBuilder builder, string fieldName, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);
@@ -44,13 +47,17 @@ public static class TrackingPixelBuilderFieldExtensions
         return builder;
     }
 
-    /// <summary>Adds a field holding a parameter of the pixel's route, or the missing value when the route has none by that name.</summary>
+    /// <summary>Adds a field holding a parameter of the pixel's route, or the missing value when the route has none by
+    /// that name.</summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="fieldName">The field's name in the record, for example <c>campaign</c>.</param>
-    /// <param name="parameterName">The route parameter, compared case-sensitively: <c>campaign</c> in <c>/o/{campaign}/{recipient}.gif</c>.</param>
+    /// <param name="parameterName">The route parameter, compared case-sensitively: <c>campaign</c> in
+    /// <c>/o/{campaign}/{recipient}.gif</c>.</param>
     /// <returns>The builder, for chaining.</returns>
-    /// <remarks>The route is the pattern given to <c>MapTrackingPixel</c>, or to <c>UseLambdaPixelPath</c> in Lambda.</remarks>
-    public static ITrackingPixelBuilder AddRouteField(this ITrackingPixelBuilder builder, string fieldName, string parameterName)
+    /// <remarks>The route is the pattern given to <c>MapTrackingPixel</c>, or to <c>UseLambdaPixelPath</c> in
+    /// Lambda.</remarks>
+    public static ITrackingPixelBuilder AddRouteField(
+        this ITrackingPixelBuilder builder, string fieldName, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);
@@ -64,7 +71,8 @@ public static class TrackingPixelBuilderFieldExtensions
     /// <param name="fieldName">The field's name in the record, for example <c>referer</c>.</param>
     /// <param name="headerName">The header, compared case-insensitively, for example <c>Referer</c>.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder AddHeaderField(this ITrackingPixelBuilder builder, string fieldName, string headerName)
+    public static ITrackingPixelBuilder AddHeaderField(
+        this ITrackingPixelBuilder builder, string fieldName, string headerName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);
@@ -76,9 +84,11 @@ public static class TrackingPixelBuilderFieldExtensions
     /// <summary>Adds a computed field without writing a class.</summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="fieldName">The field's name in the record.</param>
-    /// <param name="compute">Computes the value from the request; <see langword="null"/> means absent. Must be thread-safe.</param>
+    /// <param name="compute">Computes the value from the request; <see langword="null"/> means absent. Must be
+    /// thread-safe.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder AddField(this ITrackingPixelBuilder builder, string fieldName, Func<PixelRequest, string?> compute)
+    public static ITrackingPixelBuilder AddField(
+        this ITrackingPixelBuilder builder, string fieldName, Func<PixelRequest, string?> compute)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(fieldName);

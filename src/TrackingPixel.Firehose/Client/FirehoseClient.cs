@@ -10,7 +10,8 @@ namespace TrackingPixel.Firehose.Client;
 /// <see cref="FirehoseServiceException"/> (Firehose answered), <see cref="HttpRequestException"/> (connection failed),
 /// <see cref="TimeoutException"/> (no answer within the attempt timeout) or <see cref="CredentialsException"/>.
 /// </remarks>
-internal sealed class FirehoseClient(HttpClient http, FirehoseEndpoint endpoint, ICredentialsProvider credentials, TimeProvider time, TimeSpan attemptTimeout)
+internal sealed class FirehoseClient(
+    HttpClient http, FirehoseEndpoint endpoint, ICredentialsProvider credentials, TimeProvider time, TimeSpan attemptTimeout)
 {
     /// <summary>Gets where requests' credentials come from, for the publisher's readiness check.</summary>
     internal ICredentialsProvider Credentials => credentials;
@@ -30,8 +31,10 @@ internal sealed class FirehoseClient(HttpClient http, FirehoseEndpoint endpoint,
     }
 
     /// <summary>Sends the records at <paramref name="indices"/> with PutRecordBatch.</summary>
-    /// <returns>Per entry sent, its error code or <see langword="null"/> when accepted; <see langword="null"/> when the answer was unreadable.</returns>
-    public async Task<string?[]?> PutRecordBatchAsync(string stream, IReadOnlyList<ReadOnlyMemory<byte>> records, IReadOnlyList<int> indices, CancellationToken cancellationToken)
+    /// <returns>Per entry sent, its error code or <see langword="null"/> when accepted; <see langword="null"/> when
+    /// the answer was unreadable.</returns>
+    public async Task<string?[]?> PutRecordBatchAsync(
+        string stream, IReadOnlyList<ReadOnlyMemory<byte>> records, IReadOnlyList<int> indices, CancellationToken cancellationToken)
     {
         var size = FirehoseRequestBody.Overhead;
         foreach (var index in indices)

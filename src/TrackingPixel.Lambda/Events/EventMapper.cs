@@ -4,14 +4,16 @@ using System.Text;
 
 namespace TrackingPixel.Lambda.Events;
 
-/// <summary>Turns an HTTP event's JSON into the neutral <see cref="PixelRequest"/>, reading its header maps in place rather than copying them.</summary>
+/// <summary>Turns an HTTP event's JSON into the neutral <see cref="PixelRequest"/>, reading its header maps in place
+/// rather than copying them.</summary>
 internal static class EventMapper
 {
     // The last millisecond DateTimeOffset can hold; a larger epoch in a hostile event falls back to the clock.
     private const long MaxEpochMilliseconds = 253_402_300_799_999;
 
     /// <summary>Recognises and maps one event, whatever its path.</summary>
-    /// <param name="json">The invocation payload; the request's headers read from it, so it must not be reused while the request lives.</param>
+    /// <param name="json">The invocation payload; the request's headers read from it, so it must not be reused while
+    /// the request lives.</param>
     /// <param name="time">The clock used when the event carries no usable request time.</param>
     /// <param name="kind">The recognised event shape.</param>
     /// <exception cref="UnsupportedEventException">The payload is not a recognisable HTTP event.</exception>
@@ -19,21 +21,25 @@ internal static class EventMapper
         Map(json, time, route: null, out kind)!;
 
     /// <summary>Recognises one event and maps it when its path matches <paramref name="route"/>.</summary>
-    /// <param name="json">The invocation payload; the request's headers read from it, so it must not be reused while the request lives.</param>
+    /// <param name="json">The invocation payload; the request's headers read from it, so it must not be reused while
+    /// the request lives.</param>
     /// <param name="time">The clock used when the event carries no usable request time.</param>
     /// <param name="route">The pixel's path; <see langword="null"/> accepts every path.</param>
     /// <param name="kind">The recognised event shape.</param>
-    /// <returns>The request view, with the route's values; <see langword="null"/> when the path does not match.</returns>
+    /// <returns>The request view, with the route's values; <see langword="null"/> when the path does not
+    /// match.</returns>
     /// <exception cref="UnsupportedEventException">The payload is not a recognisable HTTP event.</exception>
     public static PixelRequest? Map(ReadOnlyMemory<byte> json, TimeProvider time, PixelRoute? route, out LambdaEventKind kind) =>
         Map(json, time, new LambdaRoutes(route, null, null), out kind, out _);
 
     /// <summary>Recognises one event and maps it for whichever of <paramref name="routes"/> its path matches.</summary>
-    /// <param name="json">The invocation payload; the request's headers read from it, so it must not be reused while the request lives.</param>
+    /// <param name="json">The invocation payload; the request's headers read from it, so it must not be reused while
+    /// the request lives.</param>
     /// <param name="time">The clock used when the event carries no usable request time.</param>
     /// <param name="routes">The pixel's, beacon's and click's paths; the beacon and click are tried first.</param>
     /// <param name="kind">The recognised event shape.</param>
-    /// <param name="body">A beacon's body, decoded but not yet parsed; <see langword="null"/> for other endpoints.</param>
+    /// <param name="body">A beacon's body, decoded but not yet parsed; <see langword="null"/> for other
+    /// endpoints.</param>
     /// <returns>The request view, with its event type; <see langword="null"/> when no route matches.</returns>
     /// <exception cref="UnsupportedEventException">The payload is not a recognisable HTTP event.</exception>
     public static PixelRequest? Map(

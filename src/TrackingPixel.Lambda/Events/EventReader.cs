@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace TrackingPixel.Lambda.Events;
 
 /// <summary>
-/// Reads an event in one <see cref="Utf8JsonReader"/> pass: the members that identify its shape, the members the request
+/// Reads an event in one <see cref="Utf8JsonReader"/> pass: the members that identify its shape, the members the
+/// request
 /// view needs, and the position of every header, cookie and query parameter, without turning any of them into strings.
 /// </summary>
 /// <remarks>
@@ -21,7 +22,8 @@ internal static partial class EventReader
     /// <summary>Reads <paramref name="payload"/>.</summary>
     /// <param name="payload">The invocation payload.</param>
     /// <param name="entries">Every map and list entry; <see cref="EventFacts"/>' ranges index into it.</param>
-    /// <param name="escapedNames">The unescaped names of entries whose names were escaped, indexed like them; usually null.</param>
+    /// <param name="escapedNames">The unescaped names of entries whose names were escaped, indexed like them; usually
+    /// null.</param>
     /// <exception cref="UnsupportedEventException">The payload is not a JSON object.</exception>
     public static EventFacts Read(ReadOnlySpan<byte> payload, out PayloadEntry[] entries, out string?[]? escapedNames)
     {
@@ -141,7 +143,8 @@ internal static partial class EventReader
         }
     }
 
-    /// <summary>Records a map's entries; in a multi-value map each element of an array is an entry of its own.</summary>
+    /// <summary>Records a map's entries; in a multi-value map each element of an array is an entry of its
+    /// own.</summary>
     private static EntryRange Map(ref Utf8JsonReader reader, ref PayloadEntries entries, bool multiValue)
     {
         if (reader.TokenType != JsonTokenType.StartObject)

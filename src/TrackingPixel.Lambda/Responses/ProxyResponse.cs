@@ -23,11 +23,14 @@ internal static class ProxyResponse
         new("Cache-Control", "no-store"),
     ];
 
-    private static readonly byte[][] Pixels = [.. Enum.GetValues<LambdaEventKind>().Select(k => Write(k, 200, PixelResponse.Headers, PixelResponse.GifBase64))];
+    private static readonly byte[][] Pixels = [.. Enum.GetValues<LambdaEventKind>().Select(k =>
+        Write(k, 200, PixelResponse.Headers, PixelResponse.GifBase64))];
 
-    private static readonly byte[][] NotFounds = [.. Enum.GetValues<LambdaEventKind>().Select(k => Write(k, 404, NotFoundHeaders, null))];
+    private static readonly byte[][] NotFounds = [.. Enum.GetValues<LambdaEventKind>().Select(k =>
+        Write(k, 404, NotFoundHeaders, null))];
 
-    /// <summary>Payload format 2.0 (HTTP API, Function URL): <c>headers</c> only, as 2.0 has no multi-value maps.</summary>
+    /// <summary>Payload format 2.0 (HTTP API, Function URL): <c>headers</c> only, as 2.0 has no multi-value
+    /// maps.</summary>
     public static ReadOnlyMemory<byte> HttpApiV2 => For(LambdaEventKind.HttpApiV2);
 
     /// <summary>Payload format 1.0 (REST API): <c>headers</c> and <c>multiValueHeaders</c>.</summary>
@@ -39,8 +42,10 @@ internal static class ProxyResponse
     /// <summary>A bodiless 404, for a path that is not the pixel's.</summary>
     public static ReadOnlyMemory<byte> NotFound(LambdaEventKind kind) => NotFounds[(int)kind];
 
-    /// <summary>Any answer in the shape <paramref name="kind"/>'s front door expects, for the beacon and click endpoints.</summary>
-    public static byte[] Write(LambdaEventKind kind, int status, IReadOnlyList<KeyValuePair<string, string>> headers, string? base64Body)
+    /// <summary>Any answer in the shape <paramref name="kind"/>'s front door expects, for the beacon and click
+    /// endpoints.</summary>
+    public static byte[] Write(
+        LambdaEventKind kind, int status, IReadOnlyList<KeyValuePair<string, string>> headers, string? base64Body)
     {
         var loadBalancer = kind is LambdaEventKind.ApplicationLoadBalancer or LambdaEventKind.ApplicationLoadBalancerMultiValue;
         var multiValue = kind is LambdaEventKind.RestApiV1 or LambdaEventKind.ApplicationLoadBalancerMultiValue;

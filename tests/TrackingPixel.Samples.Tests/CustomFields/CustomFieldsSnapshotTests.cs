@@ -44,7 +44,8 @@ public class CustomFieldsSnapshotTests
         Assert.Equal(["date", "ip", "userAgent", "userId", "thirdPartyId", "eventType", "clickTarget", "campaign", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "deviceClass", "_truncated"], schema.Fields.Select(f => f.Name));
     }
 
-    /// <summary>With UPDATE_SNAPSHOTS=1 (ignored in CI) writes the snapshot into the source tree, for review in the diff.</summary>
+    /// <summary>With UPDATE_SNAPSHOTS=1 (ignored in CI) writes the snapshot into the source tree, for review in the
+    /// diff.</summary>
     private static void AcceptIfRequested(string name, string record, [CallerFilePath] string testFile = "")
     {
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" && Environment.GetEnvironmentVariable("CI") != "true")
