@@ -2,7 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace TrackingPixel.Sample.Lambda;
 
-/// <summary>The reference function's paths: the pixel's, the beacon's and signed click links', from environment variables.</summary>
+/// <summary>The reference function's paths: the pixel's, the beacon's and signed click links', from environment
+/// variables.</summary>
 public static class ReferenceEndpoints
 {
     /// <summary>The pixel's path (a route pattern); other paths get a 404.</summary>
@@ -11,7 +12,8 @@ public static class ReferenceEndpoints
     /// <summary>The beacon's path, for example <c>/beacon</c>; unset serves no beacon.</summary>
     public const string BeaconPathVariable = "TRACKINGPIXEL_BEACON_PATH";
 
-    /// <summary>Comma-separated origins allowed to post JSON beacons with CORS, such as <c>https://www.example.com</c>.</summary>
+    /// <summary>Comma-separated origins allowed to post JSON beacons with CORS, such as
+    /// <c>https://www.example.com</c>.</summary>
     public const string BeaconOriginsVariable = "TRACKINGPIXEL_BEACON_ORIGINS";
 
     /// <summary>The click endpoint's path, for example <c>/click</c>; served only when keys are set.</summary>
@@ -27,7 +29,8 @@ public static class ReferenceEndpoints
     /// <param name="pixel">The TrackingPixel builder.</param>
     /// <param name="environment">Reads an environment variable.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder AddReferenceEndpoints(this ITrackingPixelBuilder pixel, Func<string, string?> environment)
+    public static ITrackingPixelBuilder AddReferenceEndpoints(
+        this ITrackingPixelBuilder pixel, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(pixel);
         ArgumentNullException.ThrowIfNull(environment);

@@ -20,10 +20,12 @@ public static partial class ReferencePixel
     /// <summary><c>first</c> adds the privacy-first fields and policies next to the original five.</summary>
     public const string PrivacyVariable = "TRACKINGPIXEL_PRIVACY";
 
-    /// <summary>The secret keyed identifiers are derived from (at least 32 bytes), when <see cref="PrivacyVariable"/> is <c>first</c>.</summary>
+    /// <summary>The secret keyed identifiers are derived from (at least 32 bytes), when <see cref="PrivacyVariable"/>
+    /// is <c>first</c>.</summary>
     public const string KeyedIdSecretVariable = "TRACKINGPIXEL_KEYED_ID_SECRET";
 
-    /// <summary>How many proxies you run in front whose <c>X-Forwarded-For</c> entries to trust; 0 uses API Gateway's <c>sourceIp</c>.</summary>
+    /// <summary>How many proxies you run in front whose <c>X-Forwarded-For</c> entries to trust; 0 uses API Gateway's
+    /// <c>sourceIp</c>.</summary>
     public const string TrustedProxyCountVariable = "TRACKINGPIXEL_TRUSTED_PROXY_COUNT";
 
     /// <summary>
@@ -40,10 +42,13 @@ public static partial class ReferencePixel
 
     /// <summary>Registers the reference record (the original's five fields) and its publisher.</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> in the function.</param>
+    /// <param name="environment">Reads an environment variable; <see
+    /// cref="Environment.GetEnvironmentVariable(string)"/> in the function.</param>
     /// <returns>The TrackingPixel builder.</returns>
-    /// <exception cref="InvalidOperationException">Neither a stream nor a folder is configured; Lambda reports it as an init error.</exception>
-    public static ITrackingPixelBuilder AddReferencePixel(this IServiceCollection services, Func<string, string?> environment)
+    /// <exception cref="InvalidOperationException">Neither a stream nor a folder is configured; Lambda reports it as
+    /// an init error.</exception>
+    public static ITrackingPixelBuilder AddReferencePixel(
+        this IServiceCollection services, Func<string, string?> environment)
     {
         var pixel = services.AddReferenceFields(environment).AddReferenceEndpoints(environment);
         var stream = environment(StreamNameVariable);
@@ -76,11 +81,13 @@ public static partial class ReferencePixel
             + $"stream's name or ARN, or {RecordsDirectoryVariable} to a folder, for local runs.");
     }
 
-    /// <summary>Registers the reference record's fields only: the original's five, plus the privacy-first ones when asked for.</summary>
+    /// <summary>Registers the reference record's fields only: the original's five, plus the privacy-first ones when
+    /// asked for.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="environment">Reads an environment variable.</param>
     /// <returns>The TrackingPixel builder.</returns>
-    public static ITrackingPixelBuilder AddReferenceFields(this IServiceCollection services, Func<string, string?> environment)
+    public static ITrackingPixelBuilder AddReferenceFields(
+        this IServiceCollection services, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var pixel = services
@@ -108,7 +115,8 @@ public static partial class ReferencePixel
         return pixel;
     }
 
-    /// <summary>The privacy-first additions of docs/privacy.md: eventId, classification, consent, a keyed id instead of userId, masked IP.</summary>
+    /// <summary>The privacy-first additions of docs/privacy.md: eventId, classification, consent, a keyed id instead
+    /// of userId, masked IP.</summary>
     private static void AddPrivacyFirst(ITrackingPixelBuilder pixel, Func<string, string?> environment) => pixel
         .AddEventIdField()
         .AddAgentClassification()

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace TrackingPixel.AspNetCore;
 
-/// <summary>Records a beacon <c>POST</c>: the body read up to the limit, its members visible to the extractors; 204.</summary>
-internal sealed partial class BeaconEndpoint(PixelPipeline pipeline, BeaconOptions options, TimeProvider time, ILogger logger)
+/// <summary>Records a beacon <c>POST</c>: the body read up to the limit, its members visible to the extractors;
+/// 204.</summary>
+internal sealed partial class BeaconEndpoint(
+    PixelPipeline pipeline, BeaconOptions options, TimeProvider time, ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -103,7 +105,8 @@ internal sealed partial class BeaconEndpoint(PixelPipeline pipeline, BeaconOptio
                 }
             }
         }
-        catch (Exception exception) when (exception is IOException or BadHttpRequestException or OperationCanceledException)
+        catch (Exception exception)
+            when (exception is IOException or BadHttpRequestException or OperationCanceledException)
         {
             // The client went away or sent a malformed body: nothing whole to record.
             LogUnreadable(logger, context.TraceIdentifier, exception.Message);

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace TrackingPixel.AspNetCore;
 
-/// <summary>Verifies a signed click link, records the click and redirects to its target; never an open redirect.</summary>
-internal sealed partial class ClickEndpoint(PixelPipeline pipeline, ClickLinkSigner signer, TimeProvider time, ILogger logger)
+/// <summary>Verifies a signed click link, records the click and redirects to its target; never an open
+/// redirect.</summary>
+internal sealed partial class ClickEndpoint(
+    PixelPipeline pipeline, ClickLinkSigner signer, TimeProvider time, ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
     {

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 
 namespace TrackingPixel.AspNetCore;
 
-/// <summary>Records one request through the pipeline, then answers with the pixel; nothing in between can stop the pixel.</summary>
+/// <summary>Records one request through the pipeline, then answers with the pixel; nothing in between can stop the
+/// pixel.</summary>
 internal sealed partial class PixelEndpoint(PixelPipeline pipeline, TimeProvider time, ILogger<PixelEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)

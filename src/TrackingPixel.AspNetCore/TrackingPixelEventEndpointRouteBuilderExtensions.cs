@@ -13,7 +13,8 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Serves TrackingPixel's beacon and click endpoints from an ASP.NET Core app.</summary>
 public static class TrackingPixelEventEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps <c>POST</c> (and its CORS preflight) on <paramref name="pattern"/> to the beacon: recorded, answered 204.</summary>
+    /// <summary>Maps <c>POST</c> (and its CORS preflight) on <paramref name="pattern"/> to the beacon: recorded,
+    /// answered 204.</summary>
     /// <param name="endpoints">The app or route group.</param>
     /// <param name="pattern">The route, <c>/beacon</c> by default.</param>
     /// <returns>The endpoint's convention builder.</returns>
@@ -38,7 +39,8 @@ public static class TrackingPixelEventEndpointRouteBuilderExtensions
         return endpoints.MapMethods(pattern, [HttpMethods.Post, HttpMethods.Options], endpoint.HandleAsync);
     }
 
-    /// <summary>Maps <c>GET</c> and <c>HEAD</c> on <paramref name="pattern"/> to signed click links: verified, recorded, redirected.</summary>
+    /// <summary>Maps <c>GET</c> and <c>HEAD</c> on <paramref name="pattern"/> to signed click links: verified,
+    /// recorded, redirected.</summary>
     /// <param name="endpoints">The app or route group.</param>
     /// <param name="pattern">The route, <c>/click</c> by default.</param>
     /// <returns>The endpoint's convention builder.</returns>

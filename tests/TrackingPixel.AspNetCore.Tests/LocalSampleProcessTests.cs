@@ -5,7 +5,8 @@ using System.Text;
 
 namespace TrackingPixel.AspNetCore.Tests;
 
-/// <summary>Runs the local sample as its own process, the way an unlucky operator does: standard output full, folder gone.</summary>
+/// <summary>Runs the local sample as its own process, the way an unlucky operator does: standard output full, folder
+/// gone.</summary>
 public sealed class LocalSampleProcessTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("trackingpixel-operator-").FullName;

@@ -52,7 +52,8 @@ public sealed class EmbeddedPixelTests
         Assert.Equal(5, (await origins.RecordsAsync(5)).Count);
     }
 
-    /// <summary>Waits for the image and returns the size it decoded to; a blocked or broken image fails the test.</summary>
+    /// <summary>Waits for the image and returns the size it decoded to; a blocked or broken image fails the
+    /// test.</summary>
     private static async Task<(int Width, int Height)> ImageSizeAsync(IPage page)
     {
         var size = await page.EvaluateAsync<int[]>(

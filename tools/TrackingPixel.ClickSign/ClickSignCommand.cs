@@ -2,10 +2,12 @@ using System.Globalization;
 
 namespace TrackingPixel.ClickSign;
 
-/// <summary>Parses the arguments, signs one link with the keys of <c>TRACKINGPIXEL_CLICK_KEYS</c>, and prints it.</summary>
+/// <summary>Parses the arguments, signs one link with the keys of <c>TRACKINGPIXEL_CLICK_KEYS</c>, and prints
+/// it.</summary>
 public static class ClickSignCommand
 {
-    /// <summary>The variable holding <c>keyid=secret</c> pairs, comma-separated, as the template's function reads them.</summary>
+    /// <summary>The variable holding <c>keyid=secret</c> pairs, comma-separated, as the template's function reads
+    /// them.</summary>
     public const string KeysVariable = "TRACKINGPIXEL_CLICK_KEYS";
 
     /// <summary>Runs the command.</summary>

@@ -8,7 +8,8 @@ namespace TrackingPixel.AspNetCore;
 /// A lost record means the publisher and the undelivered-record sink both failed; an instance in that state should be
 /// taken out of service, so it reads unhealthy until a minute passes without a new loss.
 /// </remarks>
-internal sealed class PipelineReadinessCheck(PixelPipeline pipeline, IRecordPublisher publisher, TimeProvider time) : IHealthCheck
+internal sealed class PipelineReadinessCheck(
+    PixelPipeline pipeline, IRecordPublisher publisher, TimeProvider time) : IHealthCheck
 {
     internal static readonly TimeSpan LossWindow = TimeSpan.FromMinutes(1);
 
@@ -16,7 +17,8 @@ internal sealed class PipelineReadinessCheck(PixelPipeline pipeline, IRecordPubl
     private long _lostSeen;
     private DateTimeOffset? _lastLoss;
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var lost = pipeline.Metrics.RecordsLost;
         var now = time.GetUtcNow();

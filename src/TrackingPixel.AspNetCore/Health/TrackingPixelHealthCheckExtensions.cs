@@ -13,10 +13,12 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Liveness and readiness for a self-hosted collector, through ASP.NET Core health checks.</summary>
 public static class TrackingPixelHealthCheckExtensions
 {
-    /// <summary>The tag of the readiness checks; <see cref="MapTrackingPixelHealth"/> runs only these for readiness.</summary>
+    /// <summary>The tag of the readiness checks; <see cref="MapTrackingPixelHealth"/> runs only these for
+    /// readiness.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>Adds the <c>trackingpixel</c> readiness check: the publisher is ready and no record was lost in the last minute.</summary>
+    /// <summary>Adds the <c>trackingpixel</c> readiness check: the publisher is ready and no record was lost in the
+    /// last minute.</summary>
     /// <param name="builder">The health checks builder from <c>services.AddHealthChecks()</c>.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <remarks>
@@ -36,11 +38,13 @@ public static class TrackingPixelHealthCheckExtensions
             "trackingpixel", sp => sp.GetRequiredService<PipelineReadinessCheck>(), HealthStatus.Unhealthy, [ReadyTag]));
     }
 
-    /// <summary>Maps <c>{pattern}/live</c> (the process serves) and <c>{pattern}/ready</c> and <c>{pattern}</c> (the ready-tagged checks pass).</summary>
+    /// <summary>Maps <c>{pattern}/live</c> (the process serves) and <c>{pattern}/ready</c> and <c>{pattern}</c> (the
+    /// ready-tagged checks pass).</summary>
     /// <param name="endpoints">The app.</param>
     /// <param name="pattern">The base path, <c>/healthz</c> by default.</param>
     /// <returns>The endpoints' convention builder, for all three.</returns>
-    /// <remarks>Requires <c>services.AddHealthChecks().AddTrackingPixelReadiness()</c>; answers 200 Healthy or 503 Unhealthy as text.</remarks>
+    /// <remarks>Requires <c>services.AddHealthChecks().AddTrackingPixelReadiness()</c>; answers 200 Healthy or 503
+    /// Unhealthy as text.</remarks>
     public static IEndpointConventionBuilder MapTrackingPixelHealth(
         this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = "/healthz")
     {

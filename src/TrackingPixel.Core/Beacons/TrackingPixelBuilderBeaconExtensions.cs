@@ -15,7 +15,8 @@ public static class TrackingPixelBuilderBeaconExtensions
     /// Optional: without it the endpoints (<c>MapTrackingPixelBeacon</c>, <c>UseLambdaBeaconPath</c>) read bodies of
     /// up to 64 KiB and allow no preflighted origin. Validated at start-up.
     /// </remarks>
-    public static ITrackingPixelBuilder ConfigureBeacons(this ITrackingPixelBuilder builder, Action<BeaconOptions> configure)
+    public static ITrackingPixelBuilder ConfigureBeacons(
+        this ITrackingPixelBuilder builder, Action<BeaconOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);

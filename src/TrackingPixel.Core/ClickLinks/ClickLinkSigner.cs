@@ -33,7 +33,8 @@ public sealed class ClickLinkSigner
     /// <summary>Initializes a new instance of the <see cref="ClickLinkSigner"/> class.</summary>
     /// <param name="options">The keys and the fallback URL.</param>
     /// <param name="time">The clock expiries are checked against; the system clock when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException">The options are invalid; the message says what to fix, never a key.</exception>
+    /// <exception cref="ArgumentException">The options are invalid; the message says what to fix, never a
+    /// key.</exception>
     public ClickLinkSigner(ClickLinkOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -51,14 +52,19 @@ public sealed class ClickLinkSigner
     /// <summary>Gets where an invalid link is redirected; <see langword="null"/> answers 400 instead.</summary>
     public Uri? FallbackUrl { get; }
 
-    /// <summary>Signs a link to <paramref name="target"/> through the click endpoint at <paramref name="clickEndpoint"/>.</summary>
-    /// <param name="clickEndpoint">The click endpoint, such as <c>https://px.example.com/click</c>; its query is replaced.</param>
+    /// <summary>Signs a link to <paramref name="target"/> through the click endpoint at <paramref
+    /// name="clickEndpoint"/>.</summary>
+    /// <param name="clickEndpoint">The click endpoint, such as <c>https://px.example.com/click</c>; its query is
+    /// replaced.</param>
     /// <param name="target">Where the link sends the reader: an absolute http or https URL.</param>
     /// <param name="expires">When the link stops redirecting; <see langword="null"/> for never.</param>
-    /// <param name="parameters">Parameters of your own to record with the click, such as <c>userid</c>; signed too.</param>
+    /// <param name="parameters">Parameters of your own to record with the click, such as <c>userid</c>; signed
+    /// too.</param>
     /// <returns>The signed link.</returns>
-    /// <exception cref="ArgumentException">The target is not an absolute http(s) URL, or a parameter uses a reserved name.</exception>
-    public Uri Sign(Uri clickEndpoint, Uri target, DateTimeOffset? expires = null, IEnumerable<KeyValuePair<string, string>>? parameters = null)
+    /// <exception cref="ArgumentException">The target is not an absolute http(s) URL, or a parameter uses a reserved
+    /// name.</exception>
+    public Uri Sign(
+        Uri clickEndpoint, Uri target, DateTimeOffset? expires = null, IEnumerable<KeyValuePair<string, string>>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(clickEndpoint);
         ArgumentNullException.ThrowIfNull(target);
@@ -94,7 +100,8 @@ public sealed class ClickLinkSigner
 
     /// <summary>Verifies a click link's parameters.</summary>
     /// <param name="query">The link's query parameters, as the click endpoint received them.</param>
-    /// <param name="target">The target to redirect to, only when the result is <see cref="ClickLinkStatus.Valid"/>.</param>
+    /// <param name="target">The target to redirect to, only when the result is <see
+    /// cref="ClickLinkStatus.Valid"/>.</param>
     /// <returns>Whether the link may redirect, and if not, why.</returns>
     public ClickLinkStatus Verify(QueryParameters query, out Uri? target)
     {
@@ -162,7 +169,8 @@ public sealed class ClickLinkSigner
     private static bool IsRedirectable(Uri uri) =>
         uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
 
-    /// <summary>Every parameter but the signature, sorted by name (values of one name in link order), RFC 3986-encoded.</summary>
+    /// <summary>Every parameter but the signature, sorted by name (values of one name in link order), RFC
+    /// 3986-encoded.</summary>
     private static string Canonical(List<KeyValuePair<string, string>> pairs)
     {
         var text = new StringBuilder();

@@ -1,6 +1,7 @@
 namespace TrackingPixel;
 
-/// <summary>Reports a lost record on standard error, which stays visible when the log on standard output is what failed.</summary>
+/// <summary>Reports a lost record on standard error, which stays visible when the log on standard output is what
+/// failed.</summary>
 /// <remarks>
 /// The undelivered-record sink usually writes to standard output, so when it fails the log there has failed too: a
 /// critical log line alone would vanish. Standard error is a separate stream (and file, when redirected). If it fails

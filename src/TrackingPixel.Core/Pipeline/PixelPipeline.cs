@@ -4,7 +4,8 @@ using TrackingPixel.Publishing;
 namespace TrackingPixel;
 
 /// <summary>
-/// Turns a <see cref="PixelRequest"/> into a record with the configured extractors and publishes it; every front end calls this.
+/// Turns a <see cref="PixelRequest"/> into a record with the configured extractors and publishes it; every front end
+/// calls this.
 /// </summary>
 /// <remarks>
 /// Nothing a request carries can make the pipeline throw: one failing extractor is isolated, logged and counted, and a
@@ -55,7 +56,8 @@ public sealed partial class PixelPipeline
 
     /// <summary>Builds the record for a request.</summary>
     /// <param name="request">The request.</param>
-    /// <returns>The record, which the caller disposes; <see langword="null"/> when an extractor discarded the request or writing failed.</returns>
+    /// <returns>The record, which the caller disposes; <see langword="null"/> when an extractor discarded the request
+    /// or writing failed.</returns>
     public PixelRecord? Collect(PixelRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

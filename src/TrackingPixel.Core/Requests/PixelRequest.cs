@@ -38,7 +38,8 @@ public sealed class PixelRequest
     /// <summary>Gets the request headers, looked up case-insensitively.</summary>
     public RequestHeaders Headers { get; init; } = RequestHeaders.Empty;
 
-    /// <summary>Gets the client address the platform observed: the TCP peer, or API Gateway's <c>sourceIp</c>.</summary>
+    /// <summary>Gets the client address the platform observed: the TCP peer, or API Gateway's
+    /// <c>sourceIp</c>.</summary>
     /// <value>The textual address, unvalidated; <see langword="null"/> when the platform gave none.</value>
     public string? PeerAddress { get; init; }
 
@@ -52,15 +53,18 @@ public sealed class PixelRequest
     /// <value><see cref="RequestBody.Empty"/> for a request without a body, such as the pixel's <c>GET</c>.</value>
     public RequestBody Body { get; init; } = RequestBody.Empty;
 
-    /// <summary>Gets what the request records: a pixel view, a beacon or a click, one of <see cref="EventTypes"/>.</summary>
+    /// <summary>Gets what the request records: a pixel view, a beacon or a click, one of <see
+    /// cref="EventTypes"/>.</summary>
     /// <value>Defaults to <see cref="EventTypes.Pixel"/>.</value>
     public string EventType { get; init; } = EventTypes.Pixel;
 
-    /// <summary>Gets the values of the pixel route's parameters, such as <c>campaign</c> in <c>/o/{campaign}/{recipient}.gif</c>.</summary>
+    /// <summary>Gets the values of the pixel route's parameters, such as <c>campaign</c> in
+    /// <c>/o/{campaign}/{recipient}.gif</c>.</summary>
     /// <value>Decoded values by parameter name (compared ordinally); empty when the route has no parameters.</value>
     public IReadOnlyDictionary<string, string> RouteValues { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
-    /// <summary>Gets the first value of a parameter from the query string or, when the query lacks it, the body.</summary>
+    /// <summary>Gets the first value of a parameter from the query string or, when the query lacks it, the
+    /// body.</summary>
     /// <param name="name">The parameter name, compared ordinally.</param>
     /// <param name="value">The decoded value.</param>
     /// <returns><see langword="true"/> when the query or the body has the parameter.</returns>
@@ -68,7 +72,8 @@ public sealed class PixelRequest
     /// An extractor reading parameters this way records <c>?userid=</c> on a pixel and <c>{"userid": …}</c> in a
     /// beacon alike; the query wins when both carry it.
     /// </remarks>
-    public bool TryGetParameter(string name, [NotNullWhen(true)] out string? value) => TryGetParameter(name, out value, out _);
+    public bool TryGetParameter(string name, [NotNullWhen(true)] out string? value) =>
+        TryGetParameter(name, out value, out _);
 
     internal bool TryGetParameter(string name, [NotNullWhen(true)] out string? value, out bool malformed) =>
         Query.TryGetValue(name, out value, out malformed) || Body.Parameters.TryGetValue(name, out value, out malformed);

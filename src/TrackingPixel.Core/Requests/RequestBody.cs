@@ -28,7 +28,8 @@ public sealed class RequestBody
     /// <summary>Gets the body's members as decoded names and values, in body order.</summary>
     public QueryParameters Parameters { get; }
 
-    /// <summary>Gets what was wrong with the body, for the logs; <see langword="null"/> when it was read whole.</summary>
+    /// <summary>Gets what was wrong with the body, for the logs; <see langword="null"/> when it was read
+    /// whole.</summary>
     public string? Problem { get; }
 
     /// <summary>Reads a body's members according to its media type.</summary>

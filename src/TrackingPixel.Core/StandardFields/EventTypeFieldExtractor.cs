@@ -1,10 +1,13 @@
 namespace TrackingPixel;
 
-/// <summary>Sets <c>eventType</c> (and a click's <c>clickTarget</c>) for beacons and clicks; pixel views get neither.</summary>
-/// <remarks>Added with the standard fields, so a pixel view's record stays the original's five fields byte for byte.</remarks>
+/// <summary>Sets <c>eventType</c> (and a click's <c>clickTarget</c>) for beacons and clicks; pixel views get
+/// neither.</summary>
+/// <remarks>Added with the standard fields, so a pixel view's record stays the original's five fields byte for
+/// byte.</remarks>
 internal sealed class EventTypeFieldExtractor : IFieldExtractor
 {
-    /// <summary>The parameter of a click link that holds its target; the front end has verified its signature.</summary>
+    /// <summary>The parameter of a click link that holds its target; the front end has verified its
+    /// signature.</summary>
     internal const string ClickTargetParameter = ClickLinkSigner.TargetParameter;
 
     public void Extract(PixelRequest request, RecordBuilder record)

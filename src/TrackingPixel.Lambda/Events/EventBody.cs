@@ -7,10 +7,12 @@ namespace TrackingPixel.Lambda.Events;
 /// <summary>Where an event's <c>body</c> sits in the payload, and whether the front door base64-encoded it.</summary>
 internal sealed record EventBody(JsonScalar Value, bool IsBase64)
 {
-    /// <summary>Decodes the body into a pooled buffer, unless it is longer than <paramref name="limit"/> bytes.</summary>
+    /// <summary>Decodes the body into a pooled buffer, unless it is longer than <paramref name="limit"/>
+    /// bytes.</summary>
     /// <param name="payload">The event's bytes.</param>
     /// <param name="limit">The most bytes the body may have.</param>
-    /// <param name="buffer">The pooled buffer to return to <see cref="ArrayPool{T}.Shared"/>; empty when none was rented.</param>
+    /// <param name="buffer">The pooled buffer to return to <see cref="ArrayPool{T}.Shared"/>; empty when none was
+    /// rented.</param>
     /// <param name="length">The decoded length.</param>
     /// <returns><see langword="false"/> when the body is over the limit; nothing is decoded then.</returns>
     public bool TryDecode(ReadOnlySpan<byte> payload, int limit, out byte[] buffer, out int length)

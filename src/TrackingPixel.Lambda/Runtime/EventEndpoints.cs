@@ -4,12 +4,14 @@ using TrackingPixel.Lambda.Responses;
 
 namespace TrackingPixel.Lambda.Runtime;
 
-/// <summary>The beacon and click endpoints in Lambda: the same answers as the ASP.NET Core ones, as proxy responses.</summary>
+/// <summary>The beacon and click endpoints in Lambda: the same answers as the ASP.NET Core ones, as proxy
+/// responses.</summary>
 internal sealed class EventEndpoints(PixelPipeline pipeline, BeaconOptions beacons, ClickLinkSigner? clicks)
 {
     private static readonly KeyValuePair<string, string>[] NoStore = [new("Cache-Control", "no-store")];
 
-    public InvocationOutcome Beacon(PixelRequest request, EventBody? body, ReadOnlySpan<byte> payload, LambdaEventKind kind)
+    public InvocationOutcome Beacon(
+        PixelRequest request, EventBody? body, ReadOnlySpan<byte> payload, LambdaEventKind kind)
     {
         var headers = new List<KeyValuePair<string, string>>(NoStore) { new("Vary", "Origin") };
         var preflight = request.Method == "OPTIONS";

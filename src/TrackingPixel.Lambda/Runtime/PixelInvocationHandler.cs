@@ -5,8 +5,10 @@ using TrackingPixel.Lambda.Responses;
 
 namespace TrackingPixel.Lambda.Runtime;
 
-/// <summary>Maps an HTTP event, collects its record and answers with the pixel envelope for that event's front door.</summary>
-/// <remarks>Shared by the Runtime API host and the managed-runtime stream handler, so both answer identically.</remarks>
+/// <summary>Maps an HTTP event, collects its record and answers with the pixel envelope for that event's front
+/// door.</summary>
+/// <remarks>Shared by the Runtime API host and the managed-runtime stream handler, so both answer
+/// identically.</remarks>
 internal sealed class PixelInvocationHandler(
     PixelPipeline pipeline, TimeProvider time, PixelRoute? route = null, BeaconRoute? beacon = null, ClickRoute? click = null,
     EventEndpoints? endpoints = null) : IInvocationHandler

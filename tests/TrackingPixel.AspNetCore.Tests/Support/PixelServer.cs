@@ -9,7 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace TrackingPixel.AspNetCore.Tests.Support;
 
-/// <summary>A real Kestrel server on 127.0.0.1 with a free port, serving the pixel and writing records to a temp folder.</summary>
+/// <summary>A real Kestrel server on 127.0.0.1 with a free port, serving the pixel and writing records to a temp
+/// folder.</summary>
 public sealed class PixelServer : IAsyncDisposable
 {
     public static readonly DateTimeOffset Time = new(2024, 5, 1, 12, 34, 56, 789, TimeSpan.Zero);
@@ -51,7 +52,8 @@ public sealed class PixelServer : IAsyncDisposable
         return new PixelServer(app, records);
     }
 
-    /// <summary>Stops the server and disposes it, which closes the record file, then returns every line written.</summary>
+    /// <summary>Stops the server and disposes it, which closes the record file, then returns every line
+    /// written.</summary>
     public async Task<IReadOnlyList<string>> StopAndReadLinesAsync()
     {
         await DisposeAppAsync();
