@@ -48,9 +48,12 @@ public sealed class PixelTestHost : IDisposable
     }
 
     /// <summary>Creates a host for a composition written on the TrackingPixel builder.</summary>
-    /// <param name="compose">Adds fields and policies, as in your <c>Program.cs</c>: <c>b =&gt; b.AddStandardFields()</c>.</param>
-    /// <param name="options">Sets the record options given to <c>AddTrackingPixel</c>, if your composition sets any.</param>
-    /// <param name="clock">The clock; a <see cref="FixedClock"/> at <see cref="FixedClock.DefaultTime"/> by default.</param>
+    /// <param name="compose">Adds fields and policies, as in your <c>Program.cs</c>: <c>b =&gt;
+    /// b.AddStandardFields()</c>.</param>
+    /// <param name="options">Sets the record options given to <c>AddTrackingPixel</c>, if your composition sets
+    /// any.</param>
+    /// <param name="clock">The clock; a <see cref="FixedClock"/> at <see cref="FixedClock.DefaultTime"/> by
+    /// default.</param>
     /// <returns>The host, which the caller disposes.</returns>
     /// <exception cref="OptionsValidationException">An option validated on start is invalid.</exception>
     public static PixelTestHost Create(
@@ -61,9 +64,12 @@ public sealed class PixelTestHost : IDisposable
             services => compose(options is null ? services.AddTrackingPixel() : services.AddTrackingPixel(options)), clock);
     }
 
-    /// <summary>Creates a host for a composition written on the service collection, one that calls <c>AddTrackingPixel</c> itself.</summary>
-    /// <param name="configureServices">Registers the services, as the delegate given to <see cref="LambdaPixelHost.RunAsync"/> does.</param>
-    /// <param name="clock">The clock; a <see cref="FixedClock"/> at <see cref="FixedClock.DefaultTime"/> by default.</param>
+    /// <summary>Creates a host for a composition written on the service collection, one that calls
+    /// <c>AddTrackingPixel</c> itself.</summary>
+    /// <param name="configureServices">Registers the services, as the delegate given to <see
+    /// cref="LambdaPixelHost.RunAsync"/> does.</param>
+    /// <param name="clock">The clock; a <see cref="FixedClock"/> at <see cref="FixedClock.DefaultTime"/> by
+    /// default.</param>
     /// <returns>The host, which the caller disposes.</returns>
     /// <exception cref="OptionsValidationException">An option validated on start is invalid.</exception>
     public static PixelTestHost CreateForServices(Action<IServiceCollection> configureServices, FixedClock? clock = null)

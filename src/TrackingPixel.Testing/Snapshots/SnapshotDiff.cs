@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace TrackingPixel.Testing;
 
-/// <summary>Says how output differs from a snapshot: line by line, and field by field where both lines are JSON objects.</summary>
+/// <summary>Says how output differs from a snapshot: line by line, and field by field where both lines are JSON
+/// objects.</summary>
 internal static class SnapshotDiff
 {
     private const int MaxLines = 20;
@@ -172,7 +173,8 @@ internal static class SnapshotDiff
         return (start > 0 ? "…" : "") + Quote(cut) + (more ? "…" : "") + (start > 0 || more ? $" ({text.Length} chars)" : "");
     }
 
-    /// <summary>Shows the text between angle quotes, invisible characters (line endings, tabs, a byte order mark) escaped.</summary>
+    /// <summary>Shows the text between angle quotes, invisible characters (line endings, tabs, a byte order mark)
+    /// escaped.</summary>
     private static string Quote(string text)
     {
         var quoted = new StringBuilder(text.Length + 2).Append('«');

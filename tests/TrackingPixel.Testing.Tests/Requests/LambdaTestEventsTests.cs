@@ -4,7 +4,8 @@ using TrackingPixel.Testing.Tests.Support;
 
 namespace TrackingPixel.Testing.Tests.Requests;
 
-/// <summary>Each kind of event gives the same request here as in the Lambda front end itself (its managed handler).</summary>
+/// <summary>Each kind of event gives the same request here as in the Lambda front end itself (its managed
+/// handler).</summary>
 public class LambdaTestEventsTests
 {
     public static TheoryData<string, Func<string, TimeProvider?, PixelRequest>> EventsOfEachKind => new()

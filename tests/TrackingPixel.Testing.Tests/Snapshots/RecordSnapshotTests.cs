@@ -2,8 +2,10 @@ using System.Text;
 
 namespace TrackingPixel.Testing.Tests.Snapshots;
 
-/// <summary>The snapshot assertion fails on any difference, says which field differs, and accepts only off CI.</summary>
-/// <remarks>One class, so its tests never run in parallel with the one that sets the real environment variable.</remarks>
+/// <summary>The snapshot assertion fails on any difference, says which field differs, and accepts only off
+/// CI.</summary>
+/// <remarks>One class, so its tests never run in parallel with the one that sets the real environment
+/// variable.</remarks>
 public sealed class RecordSnapshotTests : IDisposable
 {
     private const string Record = "{\"date\":\"2024-05-01T12:34:56.789Z\",\"userAgent\":\"curl/8.5.0\",\"userId\":\"u-1\"}\n";

@@ -1,6 +1,7 @@
 namespace TrackingPixel.Testing.Tests.Support;
 
-/// <summary>One event of each kind the Lambda host reads: the repository's fixtures and two load balancer events.</summary>
+/// <summary>One event of each kind the Lambda host reads: the repository's fixtures and two load balancer
+/// events.</summary>
 public static class Events
 {
     public static readonly string LoadBalancer = """
