@@ -5,8 +5,7 @@ namespace TrackingPixel.Testing;
 
 /// <summary>
 /// Builds a <see cref="PixelRequest"/> from a Lambda event's JSON with the Lambda host's own event reader, so a test
-/// sees
-/// exactly the request the Lambda front end would.
+/// sees exactly the request the Lambda front end would.
 /// </summary>
 /// <remarks>
 /// Paste an event from your function's logs or from the AWS documentation. Each named method also checks that the JSON
@@ -74,12 +73,16 @@ public static class LambdaTestEvents
         }
         catch (UnsupportedEventException exception)
         {
-            throw new ArgumentException($"The JSON is not an HTTP event the Lambda host understands: {exception.Message}", nameof(json), exception);
+            throw new ArgumentException(
+                $"The JSON is not an HTTP event the Lambda host understands: {exception.Message}",
+                nameof(json),
+                exception);
         }
 
         if (expected is not null && !kinds.Contains(kind))
         {
-            throw new ArgumentException($"The JSON is not {expected} event: the Lambda host reads it as {kind}.", nameof(json));
+            throw new ArgumentException(
+                $"The JSON is not {expected} event: the Lambda host reads it as {kind}.", nameof(json));
         }
 
         return request;

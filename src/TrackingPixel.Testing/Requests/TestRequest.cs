@@ -160,7 +160,8 @@ public sealed class TestRequest
         var headers = new Dictionary<string, string>(_headers, StringComparer.OrdinalIgnoreCase);
         if (_cookies.Length > 0)
         {
-            headers["Cookie"] = headers.TryGetValue("Cookie", out var set) ? set + "; " + _cookies : _cookies.ToString();
+            var cookies = _cookies.ToString();
+            headers["Cookie"] = headers.TryGetValue("Cookie", out var set) ? set + "; " + cookies : cookies;
         }
 
         return new PixelRequest
@@ -172,7 +173,8 @@ public sealed class TestRequest
             PeerAddress = _clientAddress,
             RequestId = _requestId,
             Timestamp = _timestamp ?? clock?.GetUtcNow() ?? FixedClock.DefaultTime,
-            RouteValues = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(_routeValues, StringComparer.Ordinal)),
+            RouteValues = new ReadOnlyDictionary<string, string>(
+                new Dictionary<string, string>(_routeValues, StringComparer.Ordinal)),
         };
     }
 }

@@ -35,7 +35,8 @@ public static class RecordSnapshot
     {
         if (actual is null)
         {
-            throw new SnapshotMismatchException($"No record was published for snapshot '{name}': the composition discarded the request.");
+            throw new SnapshotMismatchException(
+                $"No record was published for snapshot '{name}': the composition discarded the request.");
         }
 
         MatchBytes(actual.Bytes.Span, name, testFile);
@@ -107,9 +108,11 @@ public static class RecordSnapshot
 
         var howToAccept = accept
             ? $"{AcceptVariable} is ignored because CI=true: accept snapshots on your machine and commit them."
-            : $"To accept the actual output, run the tests with {AcceptVariable}=1 (ignored when CI=true) and review the change before committing.";
+            : $"To accept the actual output, run the tests with {AcceptVariable}=1 (ignored when CI=true) "
+                + "and review the change before committing.";
         throw new SnapshotMismatchException(expected is null
             ? $"There is no snapshot {path}.\nThe actual output is:\n{Encoding.UTF8.GetString(actual)}\n{howToAccept}"
-            : $"The output differs from the snapshot {path}:\n{SnapshotDiff.Describe(expected, actual)}\n{howToAccept}");
+            : $"The output differs from the snapshot {path}:\n"
+                + $"{SnapshotDiff.Describe(expected, actual)}\n{howToAccept}");
     }
 }

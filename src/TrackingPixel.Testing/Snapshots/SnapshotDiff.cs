@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -78,7 +79,8 @@ internal static class SnapshotDiff
         {
             // Same names and values in the same order: only the writing differs, so show the raw lines escaped.
             var (e, a) = Excerpts(expected, actual);
-            report.Append("the same fields, written differently: expected ").Append(e).Append(", actual ").Append(a).Append('\n');
+            report.Append("the same fields, written differently: expected ").Append(e)
+                .Append(", actual ").Append(a).Append('\n');
         }
         else
         {
@@ -99,7 +101,8 @@ internal static class SnapshotDiff
         }
 
         var differences = new List<string>();
-        var actualByName = a.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var actualByName = a.GroupBy(p => p.Name)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         var expectedNames = e.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, value) in e.DistinctBy(p => p.Name))
         {
@@ -170,7 +173,8 @@ internal static class SnapshotDiff
         var length = Math.Min(text.Length - Math.Min(start, text.Length), ContextBefore + ContextAfter);
         var cut = text.Substring(Math.Min(start, text.Length), length);
         var more = start + length < text.Length;
-        return (start > 0 ? "…" : "") + Quote(cut) + (more ? "…" : "") + (start > 0 || more ? $" ({text.Length} chars)" : "");
+        var quoted = (start > 0 ? "…" : "") + Quote(cut) + (more ? "…" : "");
+        return start > 0 || more ? $"{quoted} ({text.Length} chars)" : quoted;
     }
 
     /// <summary>Shows the text between angle quotes, invisible characters (line endings, tabs, a byte order mark)
@@ -184,7 +188,8 @@ internal static class SnapshotDiff
             {
                 '\r' => quoted.Append("\\r"),
                 '\t' => quoted.Append("\\t"),
-                _ when char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format => quoted.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ when char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format =>
+                    quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
                 _ => quoted.Append(c),
             };
         }

@@ -51,7 +51,8 @@ public class RecordSnapshotTests
 
     private static void Match(PixelRequest request, string name, Action<TrackingPixelOptions>? options = null, Action<ITrackingPixelBuilder>? configure = null)
     {
-        using var host = PixelTestHost.Create(configure ?? (b => b.AddStandardFields()), options, new FixedClock(Some.Time));
+        using var host = PixelTestHost.Create(
+            configure ?? (b => b.AddStandardFields()), options, new FixedClock(Some.Time));
 
         RecordSnapshot.Match(host.Record(request), name);
     }

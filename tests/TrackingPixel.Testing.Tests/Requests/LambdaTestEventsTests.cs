@@ -19,7 +19,8 @@ public class LambdaTestEventsTests
 
     [Theory]
     [MemberData(nameof(EventsOfEachKind))]
-    public async Task FromEventKind_BuildsTheRequestTheLambdaFrontEndBuilds(string json, Func<string, TimeProvider?, PixelRequest> read)
+    public async Task FromEventKind_BuildsTheRequestTheLambdaFrontEndBuilds(
+        string json, Func<string, TimeProvider?, PixelRequest> read)
     {
         var clock = new FixedClock();
         var publisher = new RecordingPublisher();
@@ -43,7 +44,9 @@ public class LambdaTestEventsTests
     [Fact]
     public void FromHttpApi_FunctionUrlEvent_ThrowsNamingWhatTheHostReadsItAs()
     {
-        var exception = Assert.Throws<ArgumentException>(() => LambdaTestEvents.FromHttpApi(Events.Fixture("function-url.json")));
+        var functionUrl = Events.Fixture("function-url.json");
+
+        var exception = Assert.Throws<ArgumentException>(() => LambdaTestEvents.FromHttpApi(functionUrl));
 
         Assert.Contains("FunctionUrl", exception.Message, StringComparison.Ordinal);
     }

@@ -19,13 +19,15 @@ public static class PixelComposition
     /// Other sinks: implement <c>IRecordPublisher</c> and register it with <c>UsePublisher</c>; a sink package (such
     /// as a future TrackingPixel.Kinesis) brings its own <c>Use…Publisher</c> extension to call here instead.
     /// </remarks>
-    public static ITrackingPixelBuilder UsePixelPublisher(this ITrackingPixelBuilder pixel, IConfiguration configuration)
+    public static ITrackingPixelBuilder UsePixelPublisher(
+        this ITrackingPixelBuilder pixel, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 #if (UseFirehose)
         var stream = configuration["Records:DeliveryStreamName"];
         return pixel.UseFirehosePublisher(o => o.DeliveryStreamName = string.IsNullOrWhiteSpace(stream)
-            ? throw new InvalidOperationException("Set Records:DeliveryStreamName to the Firehose delivery stream's name.")
+            ? throw new InvalidOperationException(
+                "Set Records:DeliveryStreamName to the Firehose delivery stream's name.")
             : stream);
 #else
         var folder = configuration["Records:Directory"];

@@ -12,7 +12,9 @@ public sealed class ChannelExtractor : IFieldExtractor
 
     /// <inheritdoc />
     public void Extract(PixelRequest request, RecordBuilder record) =>
-        record.Set(FieldName, request.Query.TryGetValue("ch", out var channel) && channel.Length > 0 ? channel : "email");
+        record.Set(
+            FieldName,
+            request.Query.TryGetValue("ch", out var channel) && channel.Length > 0 ? channel : "email");
 
     /// <inheritdoc />
     public IEnumerable<FieldDescriptor> DescribeFields() =>

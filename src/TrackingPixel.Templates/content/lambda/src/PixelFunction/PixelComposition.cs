@@ -28,7 +28,8 @@ public static class PixelComposition
     /// Other sinks: implement <c>IRecordPublisher</c> and register it with <c>UsePublisher</c>; a sink package (such
     /// as a future TrackingPixel.Kinesis) brings its own <c>Use…Publisher</c> extension to call here instead.
     /// </remarks>
-    public static ITrackingPixelBuilder UsePixelPublisher(this ITrackingPixelBuilder pixel, Func<string, string?> environment)
+    public static ITrackingPixelBuilder UsePixelPublisher(
+        this ITrackingPixelBuilder pixel, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var folder = environment(RecordsDirectoryVariable);
@@ -42,7 +43,8 @@ public static class PixelComposition
         // No silent default: without either, init fails and Lambda reports why.
         if (string.IsNullOrWhiteSpace(folder))
         {
-            throw new InvalidOperationException($"Set {StreamNameVariable} (or {RecordsDirectoryVariable} for local runs).");
+            throw new InvalidOperationException(
+                $"Set {StreamNameVariable} (or {RecordsDirectoryVariable} for local runs).");
         }
 
 #endif

@@ -5,9 +5,9 @@ using Xunit;
 namespace PixelFunction.Tests;
 
 /// <summary>
-/// Pins the record this function publishes, byte for byte, against the files in <c>__snapshots__</c>. After a
-/// deliberate
-/// change, run <c>UPDATE_SNAPSHOTS=1 dotnet test</c> and review the snapshot diff before committing it.
+/// Pins the record this function publishes, byte for byte, against the files in <c>__snapshots__</c>.
+/// After a deliberate change, run <c>UPDATE_SNAPSHOTS=1 dotnet test</c> and review the snapshot diff before
+/// committing it.
 /// </summary>
 public class RecordTests
 {
@@ -16,7 +16,9 @@ public class RecordTests
     {
         using var host = PixelTestHost.Create(pixel => pixel.AddPixelRecord());
 
-        var record = host.RecordOfLambdaEvent(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "events", "http-api-v2.json")));
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "events", "http-api-v2.json"));
+
+        var record = host.RecordOfLambdaEvent(json);
 
         RecordSnapshot.Match(record, "http-api-v2");
     }
