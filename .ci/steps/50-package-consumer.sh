@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the five packages into a folder feed, then uses them as a new user would: a fresh project outside the
+# Packs the packages into a folder feed, then uses them as a new user would: a fresh project outside the
 # repository, `dotnet add package --source <folder>`, a Lambda entry point with a custom extractor, a Native AOT
 # publish with zero IL warnings, and one run against a loopback Lambda Runtime API whose records are checked.
 set -euo pipefail
@@ -9,11 +9,8 @@ trap 'rm -rf "$work"' EXIT
 version="0.1.0-ci.$(date +%s)"
 feed="$work/feed"
 
-for package in Core Aws Lambda Firehose AspNetCore; do
-  dotnet pack "$repo/src/TrackingPixel.$package" -c Release -o "$feed" -p:Version="$version" > "$work/pack-$package.log" 2>&1 \
-    || { cat "$work/pack-$package.log"; exit 1; }
-done
-ls "$feed"
+source "$repo/.ci/lib/packages.sh"
+pack_feed "$feed" "$version"
 # Each package carries its symbols, README, licence, repository and XML docs for both target frameworks.
 /usr/bin/env python3 - "$feed" "$version" <<'PY'
 import sys, zipfile, re
@@ -36,17 +33,8 @@ PY
 app="$work/MyPixel"
 mkdir -p "$app"
 cd "$app"
-# A user's project: its own nuget.config (nuget.org for the dependencies, the folder feed for TrackingPixel).
-cat > nuget.config <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-    <add key="local" value="$feed" />
-  </packageSources>
-</configuration>
-XML
+# A user's project: its own nuget.config (the registry for the dependencies, the folder feed for TrackingPixel).
+write_nuget_config nuget.config "$feed"
 dotnet new console --framework net10.0 --name MyPixel --output . > /dev/null
 dotnet add package TrackingPixel.Lambda --version "$version" --source "$feed" > "$work/add.log" 2>&1 || { cat "$work/add.log"; exit 1; }
 dotnet add package TrackingPixel.Firehose --version "$version" --source "$feed" >> "$work/add.log" 2>&1 || { cat "$work/add.log"; exit 1; }
@@ -58,9 +46,7 @@ if grep -E "warning IL[23][0-9]{3}|error IL[23][0-9]{3}|warning" "$work/publish.
   exit 1
 fi
 
-dotnet build "$repo/tests/TrackingPixel.Lambda.BootstrapDriver" -c Release -o "$work/driver" > /dev/null
-dotnet "$work/driver/TrackingPixel.Lambda.BootstrapDriver.dll" records "$work/out/bootstrap" > "$work/records.ndjson" 2> "$work/driver.err" \
-  || { tail -n 30 "$work/driver.err" >&2; exit 1; }
+run_bootstrap_records "$work/out/bootstrap" "$work/records.ndjson"
 /usr/bin/env python3 - "$work/records.ndjson" <<'PY'
 import json, sys
 records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]

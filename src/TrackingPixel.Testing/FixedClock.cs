@@ -1,6 +1,7 @@
 namespace TrackingPixel.Testing;
 
-/// <summary>A clock that stands still until a test moves it, so dates and daily rotations in records are stable.</summary>
+/// <summary>A clock that stands still until a test moves it, so dates and daily rotations in records are
+/// stable.</summary>
 /// <remarks>
 /// Only <see cref="GetUtcNow"/> is fixed; timers created from it run on real time. The local time zone is UTC, as
 /// records are. Not meant to be moved while another thread reads it.

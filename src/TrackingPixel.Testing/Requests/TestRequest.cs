@@ -3,15 +3,18 @@ using System.Text;
 
 namespace TrackingPixel.Testing;
 
-/// <summary>Builds a <see cref="PixelRequest"/> the way a self-hosted endpoint sees one: path, query, headers, client address and cookies.</summary>
+/// <summary>Builds a <see cref="PixelRequest"/> the way a self-hosted endpoint sees one: path, query, headers, client
+/// address and cookies.</summary>
 /// <remarks>
-/// Names and values are used as given; <see cref="WithQueryParameter"/> percent-encodes for you, <see cref="WithQuery"/>
+/// Names and values are used as given; <see cref="WithQueryParameter"/> percent-encodes for you, <see
+/// cref="WithQuery"/>
 /// does not. A header set twice is joined with <c>", "</c> as HTTP allows; cookies go into one <c>Cookie</c> header.
 /// Without <see cref="At"/> the request time is the clock's, so a <see cref="FixedClock"/> gives a stable <c>date</c>.
 /// </remarks>
 public sealed class TestRequest
 {
-    /// <summary>The client address a request has unless <see cref="WithClientAddress"/> says otherwise (TEST-NET-3).</summary>
+    /// <summary>The client address a request has unless <see cref="WithClientAddress"/> says otherwise
+    /// (TEST-NET-3).</summary>
     public const string DefaultClientAddress = "203.0.113.7";
 
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
@@ -45,7 +48,8 @@ public sealed class TestRequest
     /// <returns>The builder.</returns>
     public static TestRequest Head(string path = "/pixel.gif") => new("HEAD", path);
 
-    /// <summary>Appends raw, already percent-encoded query text such as <c>userid=u-1&amp;thirdpartyname=site</c>.</summary>
+    /// <summary>Appends raw, already percent-encoded query text such as
+    /// <c>userid=u-1&amp;thirdpartyname=site</c>.</summary>
     /// <param name="rawQuery">The text, with or without a leading <c>?</c>.</param>
     /// <returns>The builder.</returns>
     public TestRequest WithQuery(string rawQuery)
@@ -71,7 +75,8 @@ public sealed class TestRequest
         return WithQuery(Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value));
     }
 
-    /// <summary>Adds a header; a second value for the same name (in any case) is joined to the first with <c>", "</c>.</summary>
+    /// <summary>Adds a header; a second value for the same name (in any case) is joined to the first with <c>",
+    /// "</c>.</summary>
     /// <param name="name">The header's name.</param>
     /// <param name="value">The header's value.</param>
     /// <returns>The builder.</returns>
@@ -105,7 +110,8 @@ public sealed class TestRequest
         return this;
     }
 
-    /// <summary>Sets the address the platform observed as the peer (the TCP peer, or API Gateway's <c>sourceIp</c>).</summary>
+    /// <summary>Sets the address the platform observed as the peer (the TCP peer, or API Gateway's
+    /// <c>sourceIp</c>).</summary>
     /// <param name="address">The address as text, unvalidated; <see langword="null"/> for none.</param>
     /// <returns>The builder.</returns>
     public TestRequest WithClientAddress(string? address)
@@ -123,7 +129,8 @@ public sealed class TestRequest
         return this;
     }
 
-    /// <summary>Sets the value of a route parameter, as a route such as <c>/o/{campaign}.gif</c> would have matched it.</summary>
+    /// <summary>Sets the value of a route parameter, as a route such as <c>/o/{campaign}.gif</c> would have matched
+    /// it.</summary>
     /// <param name="name">The parameter's name.</param>
     /// <param name="value">The decoded value.</param>
     /// <returns>The builder.</returns>
@@ -145,14 +152,16 @@ public sealed class TestRequest
     }
 
     /// <summary>Builds the request view an extractor sees.</summary>
-    /// <param name="clock">Gives the request time unless <see cref="At"/> set one; <see cref="FixedClock.DefaultTime"/> without either.</param>
+    /// <param name="clock">Gives the request time unless <see cref="At"/> set one; <see cref="FixedClock.DefaultTime"/>
+    /// without either.</param>
     /// <returns>A new request; later changes to this builder do not affect it.</returns>
     public PixelRequest ToPixelRequest(TimeProvider? clock = null)
     {
         var headers = new Dictionary<string, string>(_headers, StringComparer.OrdinalIgnoreCase);
         if (_cookies.Length > 0)
         {
-            headers["Cookie"] = headers.TryGetValue("Cookie", out var set) ? set + "; " + _cookies : _cookies.ToString();
+            var cookies = _cookies.ToString();
+            headers["Cookie"] = headers.TryGetValue("Cookie", out var set) ? set + "; " + cookies : cookies;
         }
 
         return new PixelRequest
@@ -164,7 +173,8 @@ public sealed class TestRequest
             PeerAddress = _clientAddress,
             RequestId = _requestId,
             Timestamp = _timestamp ?? clock?.GetUtcNow() ?? FixedClock.DefaultTime,
-            RouteValues = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(_routeValues, StringComparer.Ordinal)),
+            RouteValues = new ReadOnlyDictionary<string, string>(
+                new Dictionary<string, string>(_routeValues, StringComparer.Ordinal)),
         };
     }
 }

@@ -31,7 +31,8 @@ public sealed class PixelTestHost : IDisposable
         // Registered after the composition so they win over its clock and publisher.
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IRecordPublisher>(_publisher);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _services = services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         try
         {
             // As the Lambda host does, and a generic host on start: bad options fail here, not on the first record.
@@ -48,9 +49,12 @@ public sealed class PixelTestHost : IDisposable
     }
 
     /// <summary>Creates a host for a composition written on the TrackingPixel builder.</summary>
-    /// <param name="compose">Adds fields and policies, as in your <c>Program.cs</c>: <c>b =&gt; b.AddStandardFields()</c>.</param>
-    /// <param name="options">Sets the record options given to <c>AddTrackingPixel</c>, if your composition sets any.</param>
-    /// <param name="clock">The clock; a <see cref="FixedClock"/> at <see cref="FixedClock.DefaultTime"/> by default.</param>
+    /// <param name="compose">Adds fields and policies, as in your <c>Program.cs</c>: <c>b =&gt;
+    /// b.AddStandardFields()</c>.</param>
+    /// <param name="options">Sets the record options given to <c>AddTrackingPixel</c>, if your composition sets
+    /// any.</param>
+    /// <param name="clock">The clock; a <see cref="FixedClock"/> at <see cref="FixedClock.DefaultTime"/> by
+    /// default.</param>
     /// <returns>The host, which the caller disposes.</returns>
     /// <exception cref="OptionsValidationException">An option validated on start is invalid.</exception>
     public static PixelTestHost Create(
@@ -58,15 +62,20 @@ public sealed class PixelTestHost : IDisposable
     {
         ArgumentNullException.ThrowIfNull(compose);
         return new PixelTestHost(
-            services => compose(options is null ? services.AddTrackingPixel() : services.AddTrackingPixel(options)), clock);
+            services => compose(options is null ? services.AddTrackingPixel() : services.AddTrackingPixel(options)),
+            clock);
     }
 
-    /// <summary>Creates a host for a composition written on the service collection, one that calls <c>AddTrackingPixel</c> itself.</summary>
-    /// <param name="configureServices">Registers the services, as the delegate given to <see cref="LambdaPixelHost.RunAsync"/> does.</param>
-    /// <param name="clock">The clock; a <see cref="FixedClock"/> at <see cref="FixedClock.DefaultTime"/> by default.</param>
+    /// <summary>Creates a host for a composition written on the service collection, one that calls
+    /// <c>AddTrackingPixel</c> itself.</summary>
+    /// <param name="configureServices">Registers the services, as the delegate given to <see
+    /// cref="LambdaPixelHost.RunAsync"/> does.</param>
+    /// <param name="clock">The clock; a <see cref="FixedClock"/> at <see cref="FixedClock.DefaultTime"/> by
+    /// default.</param>
     /// <returns>The host, which the caller disposes.</returns>
     /// <exception cref="OptionsValidationException">An option validated on start is invalid.</exception>
-    public static PixelTestHost CreateForServices(Action<IServiceCollection> configureServices, FixedClock? clock = null)
+    public static PixelTestHost CreateForServices(
+        Action<IServiceCollection> configureServices, FixedClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(configureServices);
         return new PixelTestHost(configureServices, clock);
@@ -129,7 +138,9 @@ public sealed class PixelTestHost : IDisposable
         catch (Lambda.Events.UnsupportedEventException exception)
         {
             throw new ArgumentException(
-                $"The JSON is not an HTTP event the Lambda host understands: {exception.Message}", nameof(eventJson), exception);
+                $"The JSON is not an HTTP event the Lambda host understands: {exception.Message}",
+                nameof(eventJson),
+                exception);
         }
 
         using var record = outcome.Record;

@@ -3,7 +3,8 @@ using System.Text;
 
 namespace TrackingPixel.Testing;
 
-/// <summary>Compares output with a committed snapshot file, byte for byte, and explains any difference field by field.</summary>
+/// <summary>Compares output with a committed snapshot file, byte for byte, and explains any difference field by
+/// field.</summary>
 /// <remarks>
 /// <para>
 /// Snapshots live in <c>__snapshots__</c> next to the calling test's source file, named <c>&lt;name&gt;.ndjson</c>.
@@ -19,29 +20,36 @@ namespace TrackingPixel.Testing;
 /// </remarks>
 public static class RecordSnapshot
 {
-    /// <summary>The environment variable that, set to <c>1</c> or <c>true</c>, accepts output as the new snapshots.</summary>
+    /// <summary>The environment variable that, set to <c>1</c> or <c>true</c>, accepts output as the new
+    /// snapshots.</summary>
     public const string AcceptVariable = "UPDATE_SNAPSHOTS";
 
     /// <summary>Compares a published record with the snapshot <paramref name="name"/>.</summary>
     /// <param name="actual">The record.</param>
     /// <param name="name">The snapshot's name, without extension.</param>
-    /// <param name="testFile">Filled in by the compiler: the calling source file, next to which <c>__snapshots__</c> is.</param>
-    /// <exception cref="SnapshotMismatchException">The record differs from the snapshot, or there is no snapshot.</exception>
+    /// <param name="testFile">Filled in by the compiler: the calling source file, next to which <c>__snapshots__</c>
+    /// is.</param>
+    /// <exception cref="SnapshotMismatchException">The record differs from the snapshot, or there is no
+    /// snapshot.</exception>
     public static void Match(PublishedRecord? actual, string name, [CallerFilePath] string testFile = "")
     {
         if (actual is null)
         {
-            throw new SnapshotMismatchException($"No record was published for snapshot '{name}': the composition discarded the request.");
+            throw new SnapshotMismatchException(
+                $"No record was published for snapshot '{name}': the composition discarded the request.");
         }
 
         MatchBytes(actual.Bytes.Span, name, testFile);
     }
 
-    /// <summary>Compares text, such as several records one per line, with the snapshot <paramref name="name"/>.</summary>
+    /// <summary>Compares text, such as several records one per line, with the snapshot <paramref
+    /// name="name"/>.</summary>
     /// <param name="actual">The text, compared as UTF-8.</param>
     /// <param name="name">The snapshot's name, without extension.</param>
-    /// <param name="testFile">Filled in by the compiler: the calling source file, next to which <c>__snapshots__</c> is.</param>
-    /// <exception cref="SnapshotMismatchException">The text differs from the snapshot, or there is no snapshot.</exception>
+    /// <param name="testFile">Filled in by the compiler: the calling source file, next to which <c>__snapshots__</c>
+    /// is.</param>
+    /// <exception cref="SnapshotMismatchException">The text differs from the snapshot, or there is no
+    /// snapshot.</exception>
     public static void MatchText(string actual, string name, [CallerFilePath] string testFile = "")
     {
         ArgumentNullException.ThrowIfNull(actual);
@@ -51,15 +59,19 @@ public static class RecordSnapshot
     /// <summary>Compares bytes with the snapshot <paramref name="name"/>.</summary>
     /// <param name="actual">The bytes.</param>
     /// <param name="name">The snapshot's name, without extension.</param>
-    /// <param name="testFile">Filled in by the compiler: the calling source file, next to which <c>__snapshots__</c> is.</param>
-    /// <exception cref="SnapshotMismatchException">The bytes differ from the snapshot, or there is no snapshot.</exception>
+    /// <param name="testFile">Filled in by the compiler: the calling source file, next to which <c>__snapshots__</c>
+    /// is.</param>
+    /// <exception cref="SnapshotMismatchException">The bytes differ from the snapshot, or there is no
+    /// snapshot.</exception>
     public static void MatchBytes(ReadOnlySpan<byte> actual, string name, [CallerFilePath] string testFile = "") =>
         MatchFile(actual, PathFor(name, testFile));
 
-    /// <summary>Compares bytes with the snapshot file at <paramref name="path"/>, for snapshots kept elsewhere.</summary>
+    /// <summary>Compares bytes with the snapshot file at <paramref name="path"/>, for snapshots kept
+    /// elsewhere.</summary>
     /// <param name="actual">The bytes.</param>
     /// <param name="path">The snapshot file.</param>
-    /// <exception cref="SnapshotMismatchException">The bytes differ from the snapshot, or there is no snapshot.</exception>
+    /// <exception cref="SnapshotMismatchException">The bytes differ from the snapshot, or there is no
+    /// snapshot.</exception>
     public static void MatchFile(ReadOnlySpan<byte> actual, string path) =>
         MatchFile(actual, path, Environment.GetEnvironmentVariable);
 
@@ -96,9 +108,11 @@ public static class RecordSnapshot
 
         var howToAccept = accept
             ? $"{AcceptVariable} is ignored because CI=true: accept snapshots on your machine and commit them."
-            : $"To accept the actual output, run the tests with {AcceptVariable}=1 (ignored when CI=true) and review the change before committing.";
+            : $"To accept the actual output, run the tests with {AcceptVariable}=1 (ignored when CI=true) "
+                + "and review the change before committing.";
         throw new SnapshotMismatchException(expected is null
             ? $"There is no snapshot {path}.\nThe actual output is:\n{Encoding.UTF8.GetString(actual)}\n{howToAccept}"
-            : $"The output differs from the snapshot {path}:\n{SnapshotDiff.Describe(expected, actual)}\n{howToAccept}");
+            : $"The output differs from the snapshot {path}:\n"
+                + $"{SnapshotDiff.Describe(expected, actual)}\n{howToAccept}");
     }
 }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
 namespace TrackingPixel.Testing;
 
-/// <summary>Says how output differs from a snapshot: line by line, and field by field where both lines are JSON objects.</summary>
+/// <summary>Says how output differs from a snapshot: line by line, and field by field where both lines are JSON
+/// objects.</summary>
 internal static class SnapshotDiff
 {
     private const int MaxLines = 20;
@@ -77,7 +79,8 @@ internal static class SnapshotDiff
         {
             // Same names and values in the same order: only the writing differs, so show the raw lines escaped.
             var (e, a) = Excerpts(expected, actual);
-            report.Append("the same fields, written differently: expected ").Append(e).Append(", actual ").Append(a).Append('\n');
+            report.Append("the same fields, written differently: expected ").Append(e)
+                .Append(", actual ").Append(a).Append('\n');
         }
         else
         {
@@ -98,7 +101,8 @@ internal static class SnapshotDiff
         }
 
         var differences = new List<string>();
-        var actualByName = a.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var actualByName = a.GroupBy(p => p.Name)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         var expectedNames = e.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, value) in e.DistinctBy(p => p.Name))
         {
@@ -169,10 +173,12 @@ internal static class SnapshotDiff
         var length = Math.Min(text.Length - Math.Min(start, text.Length), ContextBefore + ContextAfter);
         var cut = text.Substring(Math.Min(start, text.Length), length);
         var more = start + length < text.Length;
-        return (start > 0 ? "…" : "") + Quote(cut) + (more ? "…" : "") + (start > 0 || more ? $" ({text.Length} chars)" : "");
+        var quoted = (start > 0 ? "…" : "") + Quote(cut) + (more ? "…" : "");
+        return start > 0 || more ? $"{quoted} ({text.Length} chars)" : quoted;
     }
 
-    /// <summary>Shows the text between angle quotes, invisible characters (line endings, tabs, a byte order mark) escaped.</summary>
+    /// <summary>Shows the text between angle quotes, invisible characters (line endings, tabs, a byte order mark)
+    /// escaped.</summary>
     private static string Quote(string text)
     {
         var quoted = new StringBuilder(text.Length + 2).Append('«');
@@ -182,7 +188,8 @@ internal static class SnapshotDiff
             {
                 '\r' => quoted.Append("\\r"),
                 '\t' => quoted.Append("\\t"),
-                _ when char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format => quoted.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ when char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format =>
+                    quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
                 _ => quoted.Append(c),
             };
         }

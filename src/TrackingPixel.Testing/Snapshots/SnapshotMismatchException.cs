@@ -1,6 +1,7 @@
 namespace TrackingPixel.Testing;
 
-/// <summary>Thrown when output differs from its committed snapshot, or the snapshot is missing; any test framework reports it as a failure.</summary>
+/// <summary>Thrown when output differs from its committed snapshot, or the snapshot is missing; any test framework
+/// reports it as a failure.</summary>
 public sealed class SnapshotMismatchException : Exception
 {
     /// <summary>Creates the exception with no message.</summary>

@@ -57,7 +57,8 @@ public sealed partial class PrivacyFirstSnapshotTests : IDisposable
 
     private (string Day1, string Day2) CollectOnTwoDays()
     {
-        using var host = PixelTestHost.Create(b => PrivacyFirstConfiguration.Apply(b, _ranges.Path), clock: new FixedClock(Some.Time));
+        using var host = PixelTestHost.Create(
+            b => PrivacyFirstConfiguration.Apply(b, _ranges.Path), clock: new FixedClock(Some.Time));
         var day1 = CollectFixtures(host);
         host.Clock.Advance(TimeSpan.FromDays(1));
         var day2 = CollectFixtures(host);

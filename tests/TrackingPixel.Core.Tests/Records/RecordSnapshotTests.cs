@@ -63,7 +63,8 @@ public class RecordSnapshotTests
         Action<TrackingPixelOptions>? options = null,
         Action<ITrackingPixelBuilder>? configure = null)
     {
-        using var host = PixelTestHost.Create(configure ?? (b => b.AddStandardFields()), options, new FixedClock(Some.Time));
+        using var host = PixelTestHost.Create(
+            configure ?? (b => b.AddStandardFields()), options, new FixedClock(Some.Time));
 
         RecordSnapshot.Match(host.Record(request), name);
     }

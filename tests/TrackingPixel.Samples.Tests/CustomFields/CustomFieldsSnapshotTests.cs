@@ -4,7 +4,9 @@ using TrackingPixel.Testing;
 
 namespace TrackingPixel.Samples.Tests.CustomFields;
 
-/// <summary>Pins the custom-fields sample's records byte for byte against committed snapshots (see <see cref="RecordSnapshot"/>).</summary>
+/// <summary>
+/// Pins the custom-fields sample's records byte for byte against committed snapshots (see <see cref="RecordSnapshot"/>).
+/// </summary>
 public class CustomFieldsSnapshotTests
 {
     private static readonly DateTimeOffset Time = new(2024, 5, 1, 12, 34, 56, 789, TimeSpan.Zero);

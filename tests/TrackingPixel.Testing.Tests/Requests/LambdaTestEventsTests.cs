@@ -4,7 +4,8 @@ using TrackingPixel.Testing.Tests.Support;
 
 namespace TrackingPixel.Testing.Tests.Requests;
 
-/// <summary>Each kind of event gives the same request here as in the Lambda front end itself (its managed handler).</summary>
+/// <summary>Each kind of event gives the same request here as in the Lambda front end itself (its managed
+/// handler).</summary>
 public class LambdaTestEventsTests
 {
     public static TheoryData<string, Func<string, TimeProvider?, PixelRequest>> EventsOfEachKind => new()
@@ -18,7 +19,8 @@ public class LambdaTestEventsTests
 
     [Theory]
     [MemberData(nameof(EventsOfEachKind))]
-    public async Task FromEventKind_BuildsTheRequestTheLambdaFrontEndBuilds(string json, Func<string, TimeProvider?, PixelRequest> read)
+    public async Task FromEventKind_BuildsTheRequestTheLambdaFrontEndBuilds(
+        string json, Func<string, TimeProvider?, PixelRequest> read)
     {
         var clock = new FixedClock();
         var publisher = new RecordingPublisher();
@@ -42,7 +44,9 @@ public class LambdaTestEventsTests
     [Fact]
     public void FromHttpApi_FunctionUrlEvent_ThrowsNamingWhatTheHostReadsItAs()
     {
-        var exception = Assert.Throws<ArgumentException>(() => LambdaTestEvents.FromHttpApi(Events.Fixture("function-url.json")));
+        var functionUrl = Events.Fixture("function-url.json");
+
+        var exception = Assert.Throws<ArgumentException>(() => LambdaTestEvents.FromHttpApi(functionUrl));
 
         Assert.Contains("FunctionUrl", exception.Message, StringComparison.Ordinal);
     }

@@ -39,7 +39,8 @@ public class TestRequestTests
 
         Assert.Equal(clock.GetUtcNow(), TestRequest.Get().ToPixelRequest(clock).Timestamp);
         Assert.Equal(FixedClock.DefaultTime, TestRequest.Head().ToPixelRequest().Timestamp);
-        Assert.Equal(FixedClock.DefaultTime.AddDays(1), TestRequest.Get().At(FixedClock.DefaultTime.AddDays(1)).ToPixelRequest(clock).Timestamp);
+        var later = FixedClock.DefaultTime.AddDays(1);
+        Assert.Equal(later, TestRequest.Get().At(later).ToPixelRequest(clock).Timestamp);
     }
 
     [Fact]

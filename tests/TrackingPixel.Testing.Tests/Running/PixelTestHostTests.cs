@@ -19,7 +19,8 @@ public sealed class PixelTestHostTests : IDisposable
         services.AddTrackingPixel().AddStandardFields().UseFilePublisher(o => o.Directory = _folder);
         await using (var provider = services.BuildServiceProvider())
         {
-            await provider.GetRequiredService<PixelPipeline>().HandleAsync(request.ToPixelRequest(), CancellationToken.None);
+            var pipeline = provider.GetRequiredService<PixelPipeline>();
+            await pipeline.HandleAsync(request.ToPixelRequest(), CancellationToken.None);
         }
 
         var record = PixelTestHost.RecordOf(b => b.AddStandardFields(), request);
@@ -86,7 +87,9 @@ public sealed class PixelTestHostTests : IDisposable
     {
         using var host = PixelTestHost.Create(b => b.AddStandardFields());
 
-        Assert.Null(host.RecordOfLambdaEvent(Events.LoadBalancer.Replace("curl/8.5.0", "ELB-HealthChecker/2.0", StringComparison.Ordinal)));
+        var healthCheck = Events.LoadBalancer.Replace("curl/8.5.0", "ELB-HealthChecker/2.0", StringComparison.Ordinal);
+
+        Assert.Null(host.RecordOfLambdaEvent(healthCheck));
     }
 
     [Fact]

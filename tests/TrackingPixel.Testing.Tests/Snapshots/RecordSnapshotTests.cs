@@ -2,11 +2,14 @@ using System.Text;
 
 namespace TrackingPixel.Testing.Tests.Snapshots;
 
-/// <summary>The snapshot assertion fails on any difference, says which field differs, and accepts only off CI.</summary>
-/// <remarks>One class, so its tests never run in parallel with the one that sets the real environment variable.</remarks>
+/// <summary>The snapshot assertion fails on any difference, says which field differs, and accepts only off
+/// CI.</summary>
+/// <remarks>One class, so its tests never run in parallel with the one that sets the real environment
+/// variable.</remarks>
 public sealed class RecordSnapshotTests : IDisposable
 {
-    private const string Record = "{\"date\":\"2024-05-01T12:34:56.789Z\",\"userAgent\":\"curl/8.5.0\",\"userId\":\"u-1\"}\n";
+    private const string Record =
+        "{\"date\":\"2024-05-01T12:34:56.789Z\",\"userAgent\":\"curl/8.5.0\",\"userId\":\"u-1\"}\n";
     private static readonly Dictionary<string, string?> NoVariables = [];
     private readonly string _folder = Directory.CreateTempSubdirectory("trackingpixel-snapshots-").FullName;
 
@@ -21,7 +24,10 @@ public sealed class RecordSnapshotTests : IDisposable
         var message = Mismatch(Record.Replace("curl/8.5.0", "curl/8.6.0", StringComparison.Ordinal), Committed(Record));
 
         Assert.Contains("line 1: 1 field differs", message, StringComparison.Ordinal);
-        Assert.Contains("\"userAgent\": expected «\"curl/8.5.0\"», actual «\"curl/8.6.0\"»", message, StringComparison.Ordinal);
+        Assert.Contains(
+            "\"userAgent\": expected «\"curl/8.5.0\"», actual «\"curl/8.6.0\"»",
+            message,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("\"userId\"", message, StringComparison.Ordinal);
     }
 
@@ -32,8 +38,14 @@ public sealed class RecordSnapshotTests : IDisposable
 
         var message = Mismatch(actual, Committed(Record));
 
-        Assert.Contains("\"userId\": missing from the actual record; the snapshot has «\"u-1\"»", message, StringComparison.Ordinal);
-        Assert.Contains("\"deviceClass\": not in the snapshot; the actual record has «\"desktop\"»", message, StringComparison.Ordinal);
+        Assert.Contains(
+            "\"userId\": missing from the actual record; the snapshot has «\"u-1\"»",
+            message,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "\"deviceClass\": not in the snapshot; the actual record has «\"desktop\"»",
+            message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +53,10 @@ public sealed class RecordSnapshotTests : IDisposable
     {
         var message = Mismatch("{\"b\":1,\"a\":2}\n", Committed("{\"a\":2,\"b\":1}\n"));
 
-        Assert.Contains("the fields are in another order: expected a, b; actual b, a", message, StringComparison.Ordinal);
+        Assert.Contains(
+            "the fields are in another order: expected a, b; actual b, a",
+            message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,11 +85,16 @@ public sealed class RecordSnapshotTests : IDisposable
 
     [Fact]
     public void MatchFile_ExtraRecord_IsShownAsNotInTheSnapshot() =>
-        Assert.Contains("line 2: not in the snapshot", Mismatch(Record + Record, Committed(Record)), StringComparison.Ordinal);
+        Assert.Contains(
+            "line 2: not in the snapshot", Mismatch(Record + Record,
+            Committed(Record)),
+            StringComparison.Ordinal);
 
     [Theory]
     [InlineData("{\"fixed\":true}", "the snapshot ends with a newline and the actual output does not")]
-    [InlineData("{\"fixed\":true}\r\n", "the same fields, written differently: expected «{\"fixed\":true}», actual «{\"fixed\":true}\\r»")]
+    [InlineData(
+        "{\"fixed\":true}\r\n",
+        "the same fields, written differently: expected «{\"fixed\":true}», actual «{\"fixed\":true}\\r»")]
     [InlineData("plain text\n", "line 1: expected «{\"fixed\":true}», actual «plain text»")]
     public void MatchFile_DifferencesOutsideTheFields_StillFailAndAreNamed(string actual, string explanation) =>
         Assert.Contains(explanation, Mismatch(actual, Committed("{\"fixed\":true}\n")), StringComparison.Ordinal);
@@ -83,7 +103,8 @@ public sealed class RecordSnapshotTests : IDisposable
     public void MatchFile_SameTextOtherBytes_Fails() =>
         Assert.Contains(
             "bytes differ at byte 0",
-            Assert.Throws<SnapshotMismatchException>(() => RecordSnapshot.MatchFile([0xFF], CommittedBytes([0xFE]))).Message,
+            Assert.Throws<SnapshotMismatchException>(
+                () => RecordSnapshot.MatchFile([0xFF], CommittedBytes([0xFE]))).Message,
             StringComparison.Ordinal);
 
     [Fact]
@@ -121,8 +142,11 @@ public sealed class RecordSnapshotTests : IDisposable
         var missing = Path.Combine(_folder, "missing.ndjson");
         var changed = Committed("{\"old\":true}\n");
 
-        var first = Assert.Throws<SnapshotMismatchException>(() => RecordSnapshot.MatchFile(Bytes(Record), missing, Variables("1", ci: "true")));
-        Assert.Throws<SnapshotMismatchException>(() => RecordSnapshot.MatchFile(Bytes(Record), changed, Variables("1", ci: "true")));
+        var underCi = Variables("1", ci: "true");
+
+        var first = Assert.Throws<SnapshotMismatchException>(
+            () => RecordSnapshot.MatchFile(Bytes(Record), missing, underCi));
+        Assert.Throws<SnapshotMismatchException>(() => RecordSnapshot.MatchFile(Bytes(Record), changed, underCi));
 
         Assert.Contains("ignored because CI=true", first.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(missing));
@@ -133,7 +157,8 @@ public sealed class RecordSnapshotTests : IDisposable
     public void MatchFile_ReadsTheRealEnvironment()
     {
         var path = Path.Combine(_folder, "from-environment.ndjson");
-        var previous = (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS"), Environment.GetEnvironmentVariable("CI"));
+        var previous = (
+            Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS"), Environment.GetEnvironmentVariable("CI"));
         try
         {
             Environment.SetEnvironmentVariable("UPDATE_SNAPSHOTS", "1");
@@ -151,7 +176,10 @@ public sealed class RecordSnapshotTests : IDisposable
 
     [Fact]
     public void Match_NoRecordPublished_Fails() =>
-        Assert.Contains("No record was published", Assert.Throws<SnapshotMismatchException>(() => RecordSnapshot.Match(null, "x")).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "No record was published", Assert.Throws<SnapshotMismatchException>(() => RecordSnapshot.Match(null,
+            "x")).Message,
+            StringComparison.Ordinal);
 
     [Fact]
     public void PathFor_IsUnderSnapshotsNextToTheTestFile() =>
@@ -165,7 +193,8 @@ public sealed class RecordSnapshotTests : IDisposable
         name => name == RecordSnapshot.AcceptVariable ? accept : name == "CI" ? ci : null;
 
     private static string Mismatch(string actual, string path) =>
-        Assert.Throws<SnapshotMismatchException>(() => RecordSnapshot.MatchFile(Bytes(actual), path, NoVariables.GetValueOrDefault)).Message;
+        Assert.Throws<SnapshotMismatchException>(
+            () => RecordSnapshot.MatchFile(Bytes(actual), path, NoVariables.GetValueOrDefault)).Message;
 
     private string Committed(string content) => CommittedBytes(Bytes(content));
 

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace TrackingPixel.Testing.Tests.Support;
 
-/// <summary>Writes everything an extractor can read from a request into the record, so two records compare two requests whole.</summary>
+/// <summary>Writes everything an extractor can read from a request into the record, so two records compare two requests
+/// whole.</summary>
 public sealed class RequestView : IFieldExtractor
 {
     public void Extract(PixelRequest request, RecordBuilder record)
