@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrackingPixel.AspNetCore;
-using TrackingPixel;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -29,12 +28,9 @@ public static class TrackingPixelEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         var services = endpoints.ServiceProvider;
-        var pipeline = services.GetService<PixelPipeline>()
-            ?? throw new InvalidOperationException(
-                "MapTrackingPixel needs TrackingPixel's services: call builder.Services.AddTrackingPixel().AddStandardFields() before building the app.");
         var endpoint = new PixelEndpoint(
-            pipeline,
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            EndpointServices.Pipeline(services, nameof(MapTrackingPixel)),
+            EndpointServices.Time(services),
             services.GetService<ILogger<PixelEndpoint>>() ?? NullLogger<PixelEndpoint>.Instance);
         return endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], endpoint.HandleAsync);
     }

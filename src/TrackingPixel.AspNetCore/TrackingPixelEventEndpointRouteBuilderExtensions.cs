@@ -32,9 +32,9 @@ public static class TrackingPixelEventEndpointRouteBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         var services = endpoints.ServiceProvider;
         var endpoint = new BeaconEndpoint(
-            Pipeline(services, nameof(MapTrackingPixelBeacon)),
+            EndpointServices.Pipeline(services, nameof(MapTrackingPixelBeacon)),
             services.GetService<IOptions<BeaconOptions>>()?.Value ?? new BeaconOptions(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            EndpointServices.Time(services),
             Logger<BeaconEndpoint>(services));
         return endpoints.MapMethods(pattern, [HttpMethods.Post, HttpMethods.Options], endpoint.HandleAsync);
     }
@@ -59,17 +59,12 @@ public static class TrackingPixelEventEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException(
                 "MapTrackingPixelClick needs the click-link keys: call AddClickLinks(o => o.Keys[\"key-id\"] = secret) on AddTrackingPixel().");
         var endpoint = new ClickEndpoint(
-            Pipeline(services, nameof(MapTrackingPixelClick)),
+            EndpointServices.Pipeline(services, nameof(MapTrackingPixelClick)),
             signer,
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            EndpointServices.Time(services),
             Logger<ClickEndpoint>(services));
         return endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], endpoint.HandleAsync);
     }
-
-    private static PixelPipeline Pipeline(IServiceProvider services, string method) =>
-        services.GetService<PixelPipeline>()
-            ?? throw new InvalidOperationException(
-                $"{method} needs TrackingPixel's services: call builder.Services.AddTrackingPixel().AddStandardFields() before building the app.");
 
     private static ILogger Logger<T>(IServiceProvider services) =>
         services.GetService<ILogger<T>>() ?? (ILogger)NullLogger<T>.Instance;
