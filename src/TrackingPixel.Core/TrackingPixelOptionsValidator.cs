@@ -60,6 +60,20 @@ internal sealed class TrackingPixelOptionsValidator : IValidateOptions<TrackingP
                 $"set it between zero and {Publishing.RecordBatchingOptions.MaxLinger}.");
         }
 
+        if (batching.IdleLinger < TimeSpan.Zero || batching.IdleLinger > Publishing.RecordBatchingOptions.MaxLinger)
+        {
+            failures.Add(
+                $"Batching.IdleLinger is {batching.IdleLinger}; " +
+                $"set it between zero and {Publishing.RecordBatchingOptions.MaxLinger}.");
+        }
+
+        if (batching.MaxCallers < 0)
+        {
+            failures.Add(
+                $"Batching.MaxCallers is {batching.MaxCallers}; " +
+                "set it to the number of callers that can publish at once, or zero if that is not known.");
+        }
+
         if (batching.MaxQueuedRecords is < 1 or > Publishing.RecordBatchingOptions.MaxQueuedRecordsCeiling)
         {
             failures.Add(

@@ -4,25 +4,36 @@ namespace TrackingPixel;
 
 public sealed partial class PixelPipeline : IAsyncDisposable, IDisposable
 {
-    /// <summary>Publishes one record through the batching spine; if it is not accepted it goes to the
-    /// undelivered-record sink.</summary> <param name="record">The record; still owned by the caller, who keeps it
-    /// undisposed until the task completes.</param> <param name="cancellationToken">Bounds the wait for room and the
-    /// publisher call of the record's batch.</param> <returns>A task that completes with what became of this record
-    /// once it is stored or kept; it never faults.</returns> <remarks> The record joins the records of concurrent
-    /// callers in one publisher call (see <see cref="RecordBatchingOptions"/>); a record that finds the publisher free
-    /// is sent at once, alone, so one caller at a time makes one call per record. </remarks>
+    /// <summary>
+    /// Publishes one record through the batching spine; if it is not accepted it goes to the undelivered-record sink.
+    /// </summary>
+    /// <param name="record">The record; still owned by the caller, who keeps it undisposed until the task
+    /// completes.</param>
+    /// <param name="cancellationToken">Bounds the wait for room and the publisher call of the record's batch.</param>
+    /// <returns>
+    /// A task that completes with what became of this record once it is stored or kept; it never faults.
+    /// </returns>
+    /// <remarks>
+    /// The record joins the records of concurrent callers in one publisher call (see
+    /// <see cref="RecordBatchingOptions"/>); a record that finds the publisher free is sent at once, alone, so one
+    /// caller at a time makes one call per record.
+    /// </remarks>
     public ValueTask<PublishOutcome> PublishAsync(PixelRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         return _batcher.PublishAsync(record.Data, cancellationToken);
     }
 
-    /// <summary>Publishes a batch the caller already holds; the records not accepted go to the undelivered-record
-    /// sink.</summary> <param name="records">The records; still owned by the caller.</param> <param
-    /// name="cancellationToken">Bounds the time spent publishing, retries included.</param> <returns>A task that
-    /// completes when every record is published or kept for replay; it never faults.</returns> <remarks> The batch goes
-    /// as it is, cut to the publisher's limits, one call after another, through the spine's settling (so failures are
-    /// kept and counted exactly as for single records) but without waiting for concurrent callers. </remarks>
+    /// <summary>
+    /// Publishes a batch the caller already holds; the records not accepted go to the undelivered-record sink.
+    /// </summary>
+    /// <param name="records">The records; still owned by the caller.</param>
+    /// <param name="cancellationToken">Bounds the time spent publishing, retries included.</param>
+    /// <returns>A task that completes when every record is published or kept for replay; it never faults.</returns>
+    /// <remarks>
+    /// The batch goes as it is, cut to the publisher's limits, one call after another, through the spine's settling (so
+    /// failures are kept and counted exactly as for single records) but without waiting for concurrent callers.
+    /// </remarks>
     public ValueTask PublishAsync(IReadOnlyList<PixelRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);

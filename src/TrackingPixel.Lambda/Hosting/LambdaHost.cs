@@ -40,7 +40,8 @@ internal static partial class LambdaHost
             RuntimeLoop loop;
             try
             {
-                services = PixelServices.Build(configureServices, logs, options.MinimumLogLevel);
+                services = PixelServices.Build(
+                    configureServices, logs, options.MinimumLogLevel, options.MaxConcurrency);
                 var pipeline = services.GetRequiredService<PixelPipeline>();
                 var time = services.GetRequiredService<TimeProvider>();
                 loop = new RuntimeLoop(

@@ -40,7 +40,7 @@ public abstract class LambdaPixelFunction
         // Logging follows the function's log format and level, as in the custom-runtime host.
         var environment = new LambdaHostOptions();
         var logs = new LambdaLoggerProvider(new LambdaLogContext(), environment.JsonLogs, Console.Out, TimeProvider.System);
-        var services = PixelServices.Build(configureServices, logs, environment.MinimumLogLevel);
+        var services = PixelServices.Build(configureServices, logs, environment.MinimumLogLevel, concurrency: 1);
         _pipeline = services.GetRequiredService<PixelPipeline>();
         _handler = PixelInvocationHandler.From(services);
     }

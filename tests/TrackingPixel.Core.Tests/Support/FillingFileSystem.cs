@@ -3,9 +3,12 @@ using TrackingPixel.Publishing;
 
 namespace TrackingPixel.Tests.Support;
 
-/// <summary>Real files on a disk that fills up after <paramref name="capacity"/> bytes: a write past it stops
-/// part-way.</summary> <remarks>Like a full disk, the bytes that fit are written before the error, so a careless writer
-/// leaves a torn line.</remarks>
+/// <summary>
+/// Real files on a disk that fills up after <paramref name="capacity"/> bytes: a write past it stops part-way.
+/// </summary>
+/// <remarks>
+/// Like a full disk, the bytes that fit are written before the error, so a careless writer leaves a torn line.
+/// </remarks>
 internal sealed class FillingFileSystem(long capacity) : IRecordFileSystem
 {
     private long _used;

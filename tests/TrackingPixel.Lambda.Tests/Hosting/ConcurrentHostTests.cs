@@ -2,7 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrackingPixel.Lambda.Hosting;
+using TrackingPixel.Lambda.Logging;
 using TrackingPixel.Lambda.Tests.Support;
+using TrackingPixel.Publishing;
 
 namespace TrackingPixel.Lambda.Tests.Hosting;
 
@@ -32,6 +36,43 @@ public partial class ConcurrentHostTests
 
         Assert.Equal(Expected(2 * Loops), run.Publisher.Records.Order(StringComparer.Ordinal));
         Assert.Empty(run.Sink.Records);
+    }
+
+    [Fact]
+    public async Task RunAsync_InvocationsReleasedTogether_ShareOnePublisherCallOnceEveryLoopsRecordHasJoined()
+    {
+        // The user's batching options win over the host's: the longest idle linger makes the gathering independent of
+        // the machine's speed, and the host's MaxCallers sends each batch as soon as all 32 loops' records are in it.
+        await using var run = await HostRun.StartAsync(
+            (services, r) =>
+            {
+                Some.StandardPixel(services, r.Publisher, r.Sink);
+                services.Configure<TrackingPixelOptions>(o => o.Batching.IdleLinger = RecordBatchingOptions.MaxLinger);
+            },
+            options: o => o.MaxConcurrency = Loops);
+        Enqueue(run, 3 * Loops);
+
+        await run.StopWhenWaitingAsync(3 * Loops + Loops);
+
+        Assert.Equal([Loops, Loops, Loops], run.Publisher.Calls.GroupBy(c => c.Call).Select(g => g.Count()));
+        Assert.Equal(Expected(3 * Loops), run.Publisher.Records.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1, 0, 0)]
+    [InlineData(32, 20, 32)]
+    public void Build_ConcurrentMode_GathersRecordsOfAnIdlePublisherAndStandardModeNeverWaits(
+        int concurrency, int idleLingerMs, int maxCallers)
+    {
+        using var logs = new LambdaLoggerProvider(
+            new LambdaLogContext(), json: true, TextWriter.Null, TimeProvider.System);
+        using var services = PixelServices.Build(
+            s => Some.StandardPixel(s, new RecordingPublisher()), logs, LogLevel.Information, concurrency);
+
+        var batching = services.GetRequiredService<IOptions<TrackingPixelOptions>>().Value.Batching;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(idleLingerMs), batching.IdleLinger);
+        Assert.Equal(maxCallers, batching.MaxCallers);
     }
 
     [Fact]

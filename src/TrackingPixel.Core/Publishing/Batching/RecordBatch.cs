@@ -1,8 +1,9 @@
 namespace TrackingPixel.Publishing;
 
-/// <summary>One batch of the spine: its records, their callers' tokens, and each record's outcome once
-/// settled.</summary> <remarks>Filled only under the spine's lock while open; once taken for sending, read by the
-/// sender alone.</remarks>
+/// <summary>
+/// One batch of the spine: its records, their callers' tokens, and each record's outcome once settled.
+/// </summary>
+/// <remarks>Filled only under the spine's lock while open; once taken for sending, read by the sender alone.</remarks>
 internal sealed class RecordBatch(RecordBatcher owner, bool holdsRoom) : IThreadPoolWorkItem
 {
     // Asynchronous continuations: the callers resume on the thread pool, not one after another on the sender's thread.

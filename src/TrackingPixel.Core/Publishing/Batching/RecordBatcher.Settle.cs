@@ -37,9 +37,12 @@ internal sealed partial class RecordBatcher
         }
     }
 
-    /// <summary>Gets the distinct failed positions, or <see langword="null"/> when they cannot be trusted to be a
-    /// subset.</summary> <remarks> An empty or out-of-range list means the publisher cannot say which records it kept,
-    /// so all of them are treated as failed: a record replayed twice is recoverable, one never replayed is lost.
+    /// <summary>
+    /// Gets the distinct failed positions, or <see langword="null"/> when they cannot be trusted to be a subset.
+    /// </summary>
+    /// <remarks>
+    /// An empty or out-of-range list means the publisher cannot say which records it kept, so all of them are treated
+    /// as failed: a record replayed twice is recoverable, one never replayed is lost.
     /// </remarks>
     private static HashSet<int>? FailedSubset(RecordPublishException exception, int count)
     {

@@ -3,15 +3,17 @@ using Microsoft.Extensions.Logging;
 namespace TrackingPixel.Publishing;
 
 /// <summary>The batching spine: the records of concurrent callers share publisher calls (group commit).</summary>
-/// <remarks> A record joins the open batch. The batch goes when the publisher is free (no call in flight), when it
-/// reaches the publisher's <see cref="IRecordPublisher.Limits"/>, or when it has lingered <see
-/// cref="RecordBatchingOptions.Linger"/> behind a busy publisher. A record that finds the publisher free is sent at
-/// once, alone, by its own caller: one caller at a time (standard Lambda) makes exactly one publisher call per record
-/// and never waits for a timer. Each caller's task completes with its own record's <see cref="PublishOutcome"/> once
-/// the batch is settled: stored, written whole to the undelivered-record sink, or, if even that failed, counted as
-/// lost. At most <see cref="RecordBatchingOptions.MaxQueuedRecords"/> records are accepted and unsettled; further
-/// callers wait. The records' memory stays the callers' (they await the outcome), so the spine holds references, never
-/// copies. </remarks>
+/// <remarks>
+/// A record joins the open batch. The batch goes when the publisher is free (no call in flight), when it reaches the
+/// publisher's <see cref="IRecordPublisher.Limits"/> or <see cref="RecordBatchingOptions.MaxCallers"/>, or when it has
+/// lingered <see cref="RecordBatchingOptions.Linger"/> behind a busy publisher. A record that finds the publisher free
+/// is sent at once, alone, by its own caller, unless <see cref="RecordBatchingOptions.IdleLinger"/> asks it to wait for
+/// others: one caller at a time (standard Lambda) makes exactly one publisher call per record and never waits for a
+/// timer. Each caller's task completes with its own record's <see cref="PublishOutcome"/> once the batch is settled:
+/// stored, written whole to the undelivered-record sink, or, if even that failed, counted as lost. At most
+/// <see cref="RecordBatchingOptions.MaxQueuedRecords"/> records are accepted and unsettled; further callers wait. The
+/// records' memory stays the callers' (they await the outcome), so the spine holds references, never copies.
+/// </remarks>
 internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
 {
     private readonly object _gate = new();
@@ -21,6 +23,8 @@ internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
     private readonly ILogger _logger;
     private readonly PublisherLimits _limits;
     private readonly TimeSpan _linger;
+    private readonly TimeSpan _idleLinger;
+    private readonly int _maxCallers;
     private readonly SemaphoreSlim _room;
     private readonly ITimer _timer;
     private RecordBatch? _open;
@@ -44,6 +48,8 @@ internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
         _logger = logger;
         _limits = publisher.Limits ?? PublisherLimits.Default;
         _linger = options.Linger;
+        _idleLinger = options.IdleLinger;
+        _maxCallers = options.MaxCallers;
         _room = new SemaphoreSlim(options.MaxQueuedRecords, options.MaxQueuedRecords);
 
         // The timer must not carry the context of whoever resolved the pipeline into the batches it sends.
@@ -62,8 +68,8 @@ internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
 
     /// <summary>Adds a record to the open batch and completes once that batch is settled. Never throws.</summary>
     /// <param name="record">The record, newline included; the caller keeps its memory valid until the task
-    /// completes.</param> <param name="cancellationToken">Bounds the wait for room and the publisher call of the
-    /// record's batch.</param>
+    /// completes.</param>
+    /// <param name="cancellationToken">Bounds the wait for room and the publisher call of the record's batch.</param>
     public async ValueTask<PublishOutcome> PublishAsync(
         ReadOnlyMemory<byte> record, CancellationToken cancellationToken)
     {
@@ -96,16 +102,21 @@ internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
 
             batch = _open ??= new RecordBatch(this, holdsRoom: true);
             index = batch.Add(record, cancellationToken);
-            send = _inFlight == 0 || _closed || _linger <= TimeSpan.Zero || batch.IsFull(_limits);
+            var linger = _inFlight == 0 ? _idleLinger : _linger;
+            send = _closed
+                || linger <= TimeSpan.Zero
+                || batch.IsFull(_limits)
+                || (_maxCallers > 0 && batch.Count >= _maxCallers);
             if (send)
             {
                 _open = null;
+                _lingering = null;
                 _inFlight++;
             }
             else if (batch.Count == 1)
             {
                 _lingering = batch;
-                _timer.Change(_linger, Timeout.InfiniteTimeSpan);
+                _timer.Change(linger, Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -134,12 +145,15 @@ internal sealed partial class RecordBatcher : IAsyncDisposable, IDisposable
 
     /// <summary>Publishes a caller's own batch as it is, in one publisher call, and settles each record.</summary>
     /// <param name="records">The records, each newline-terminated; the caller keeps them valid until the task
-    /// completes.</param> <param name="cancellationToken">Bounds the publisher call.</param> <remarks> For callers that
-    /// already hold a batch (a replay, a test): it needs no group commit, so it does not wait for the open batch, and
-    /// it brings its own memory, so it takes no room in the queue. It is not cut to the publisher's limits: like before
-    /// the spine, a publisher splits a caller's larger list itself, and can then stop early (a rejected signature fails
-    /// the rest without another request). It counts as a call in flight, so the open batch lingers behind it like
-    /// behind any other. </remarks>
+    /// completes.</param>
+    /// <param name="cancellationToken">Bounds the publisher call.</param>
+    /// <remarks>
+    /// For callers that already hold a batch (a replay, a test): it needs no group commit, so it does not wait for the
+    /// open batch, and it brings its own memory, so it takes no room in the queue. It is not cut to the publisher's
+    /// limits: like before the spine, a publisher splits a caller's larger list itself, and can then stop early (a
+    /// rejected signature fails the rest without another request). It counts as a call in flight, so the open batch
+    /// lingers behind it like behind any other.
+    /// </remarks>
     public async ValueTask PublishAllAsync(
         IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
     {

@@ -4,15 +4,19 @@ using Microsoft.Win32.SafeHandles;
 
 namespace TrackingPixel.Publishing;
 
-/// <summary> Appends records to <c>{Directory}/yyyy/MM/dd/HH/trackingpixel-{yyyyMMddHH}-{instance}.ndjson</c>, like
-/// Firehose's S3 prefixes. </summary> <remarks> Each call is one batch of the pipeline's batching spine, written with
-/// one positional write straight to the operating system (no buffer in the process), so a call completes only once its
-/// lines are in the file and a crash of the process loses nothing already acknowledged. Calls are serialized, so lines
-/// never interleave. A write that fails part-way (a full disk) is cut back to the length before the batch, so the file
-/// never holds a torn line and stays valid NDJSON, and the call throws so its records go whole to the
-/// undelivered-record sink. After disposal every call throws <see cref="ObjectDisposedException"/>, which sends its
-/// records to the sink too. Each process writes its own file (the instance part of the name), so several processes can
-/// share the folder. </remarks>
+/// <summary>
+/// Appends records to <c>{Directory}/yyyy/MM/dd/HH/trackingpixel-{yyyyMMddHH}-{instance}.ndjson</c>, like Firehose's S3
+/// prefixes.
+/// </summary>
+/// <remarks>
+/// Each call is one batch of the pipeline's batching spine, written with one positional write straight to the operating
+/// system (no buffer in the process), so a call completes only once its lines are in the file and a crash of the
+/// process loses nothing already acknowledged. Calls are serialized, so lines never interleave. A write that fails
+/// part-way (a full disk) is cut back to the length before the batch, so the file never holds a torn line and stays
+/// valid NDJSON, and the call throws so its records go whole to the undelivered-record sink. After disposal every call
+/// throws <see cref="ObjectDisposedException"/>, which sends its records to the sink too. Each process writes its own
+/// file (the instance part of the name), so several processes can share the folder.
+/// </remarks>
 internal sealed partial class FilePublisher : IRecordPublisher, IDisposable
 {
     private readonly object _gate = new();

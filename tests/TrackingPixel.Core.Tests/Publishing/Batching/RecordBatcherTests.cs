@@ -84,6 +84,53 @@ public sealed class RecordBatcherTests : IDisposable
         Assert.Equal([[Text(0)], [Text(1), Text(2)]], publisher.Calls.OrderBy(c => c.Count));
     }
 
+    [Fact]
+    public async Task PublishAsync_IdleLinger_RecordsOfAnIdlePublisherWaitForEachOtherAndGoInOneCall()
+    {
+        var publisher = new HoldingPublisher();
+        await using var batcher = Create(
+            publisher, linger: TimeSpan.FromHours(1), idleLinger: TimeSpan.FromMilliseconds(5));
+
+        var first = Publish(batcher, 0);
+        var second = Publish(batcher, 1);
+        _time.Advance(TimeSpan.FromMilliseconds(4));
+        Assert.False(await publisher.EnteredWithinAsync(TimeSpan.FromMilliseconds(200)));
+        var third = Publish(batcher, 2);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await Task.WhenAll(first, second, third).WaitAsync(Timeout);
+
+        // The timer started with the first record, not the last: the third one does not extend the wait.
+        Assert.Equal([[Text(0), Text(1), Text(2)]], publisher.Calls);
+    }
+
+    [Fact]
+    public async Task PublishAsync_BatchHoldsMaxCallersRecords_GoesAtOnceWithoutWaitingForTheLinger()
+    {
+        var publisher = new HoldingPublisher();
+        await using var batcher = Create(
+            publisher, linger: TimeSpan.FromHours(1), idleLinger: TimeSpan.FromHours(1), maxCallers: 3);
+
+        var outcomes = await Task.WhenAll(Publish(batcher, 0), Publish(batcher, 1), Publish(batcher, 2))
+            .WaitAsync(Timeout);
+
+        Assert.All(outcomes, o => Assert.Equal(PublishOutcome.Published, o));
+        Assert.Equal([[Text(0), Text(1), Text(2)]], publisher.Calls);
+    }
+
+    [Fact]
+    public async Task PublishAsync_MaxCallersReachedBehindABusyPublisher_GoesNextToTheCallInFlight()
+    {
+        var publisher = new HoldingPublisher();
+        await using var batcher = Create(publisher, linger: TimeSpan.FromHours(1), maxCallers: 2);
+        var (first, batch) = await HeldFirstAndBatchOf(publisher, batcher, 2);
+
+        await publisher.EnteredAsync();
+        Assert.Equal(2, publisher.MaxInFlight);
+        publisher.Release();
+        await Task.WhenAll([first, .. batch]).WaitAsync(Timeout);
+        Assert.Equal([[Text(0)], [Text(1), Text(2)]], publisher.Calls.OrderBy(c => c.Count));
+    }
+
     [Theory]
     [InlineData(7, 100_000)]
     [InlineData(500, 300)]
@@ -317,11 +364,22 @@ public sealed class RecordBatcherTests : IDisposable
     private static Task<PublishOutcome> Publish(RecordBatcher batcher, int n) =>
         batcher.PublishAsync(Line(n), CancellationToken.None).AsTask();
 
-    private RecordBatcher Create(IRecordPublisher publisher, TimeSpan linger, int maxQueued = 10_000) =>
+    private RecordBatcher Create(
+        IRecordPublisher publisher,
+        TimeSpan linger,
+        int maxQueued = 10_000,
+        TimeSpan idleLinger = default,
+        int maxCallers = 0) =>
         new(
             publisher,
             _sink,
-            new RecordBatchingOptions { Linger = linger, MaxQueuedRecords = maxQueued },
+            new RecordBatchingOptions
+            {
+                Linger = linger,
+                MaxQueuedRecords = maxQueued,
+                IdleLinger = idleLinger,
+                MaxCallers = maxCallers,
+            },
             _metrics,
             _time,
             NullLogger.Instance);
