@@ -10,15 +10,21 @@ internal sealed class BeaconOptionsValidator : IValidateOptions<BeaconOptions>
         var problems = new List<string>();
         if (options.MaxBodyBytes is < 1 or > BeaconOptions.MaxBodyBytesCeiling)
         {
-            problems.Add($"Beacons: MaxBodyBytes is {options.MaxBodyBytes}; set it from 1 to {BeaconOptions.MaxBodyBytesCeiling}.");
+            problems.Add(
+                $"Beacons: MaxBodyBytes is {options.MaxBodyBytes}; " +
+                $"set it from 1 to {BeaconOptions.MaxBodyBytesCeiling}.");
         }
 
         foreach (var origin in options.AllowedOrigins)
         {
-            if (origin != "*" && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            if (origin != "*"
+                && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                || uri.Scheme is not ("http" or "https")
                 || uri.GetLeftPart(UriPartial.Authority) != origin.TrimEnd('/') || origin.EndsWith('/')))
             {
-                problems.Add($"Beacons: allowed origin '{origin}' must be a scheme and host such as https://www.example.com, or *.");
+                problems.Add(
+                    $"Beacons: allowed origin '{origin}' must be a scheme and host " +
+                    "such as https://www.example.com, or *.");
             }
         }
 

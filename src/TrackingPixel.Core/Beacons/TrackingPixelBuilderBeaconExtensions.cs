@@ -21,7 +21,8 @@ public static class TrackingPixelBuilderBeaconExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.AddOptions<BeaconOptions>().Configure(configure).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BeaconOptions>, BeaconOptionsValidator>());
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<BeaconOptions>, BeaconOptionsValidator>());
         return builder;
     }
 }

@@ -7,7 +7,9 @@ namespace TrackingPixel;
 internal sealed class ClickLinkOptionsValidator : IValidateOptions<ClickLinkOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClickLinkOptions options) =>
-        Problems(options) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+        Problems(options) is { Count: > 0 } problems
+            ? ValidateOptionsResult.Fail(problems)
+            : ValidateOptionsResult.Success;
 
     public static List<string> Problems(ClickLinkOptions options)
     {
@@ -27,7 +29,9 @@ internal sealed class ClickLinkOptionsValidator : IValidateOptions<ClickLinkOpti
 
             if (Encoding.UTF8.GetByteCount(secret ?? string.Empty) < ClickLinkOptions.MinimumKeyBytes)
             {
-                problems.Add($"Click links: key '{id}' is shorter than {ClickLinkOptions.MinimumKeyBytes} bytes; use a longer random secret.");
+                problems.Add(
+                    $"Click links: key '{id}' is shorter than {ClickLinkOptions.MinimumKeyBytes} bytes; " +
+                    "use a longer random secret.");
             }
         }
 

@@ -64,13 +64,17 @@ public sealed class ClickLinkSigner
     /// <exception cref="ArgumentException">The target is not an absolute http(s) URL, or a parameter uses a reserved
     /// name.</exception>
     public Uri Sign(
-        Uri clickEndpoint, Uri target, DateTimeOffset? expires = null, IEnumerable<KeyValuePair<string, string>>? parameters = null)
+        Uri clickEndpoint,
+        Uri target,
+        DateTimeOffset? expires = null,
+        IEnumerable<KeyValuePair<string, string>>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(clickEndpoint);
         ArgumentNullException.ThrowIfNull(target);
         if (!IsRedirectable(target))
         {
-            throw new ArgumentException($"The target must be an absolute http or https URL; got '{target}'.", nameof(target));
+            throw new ArgumentException(
+                $"The target must be an absolute http or https URL; got '{target}'.", nameof(target));
         }
 
         var pairs = new List<KeyValuePair<string, string>>
@@ -85,9 +89,11 @@ public sealed class ClickLinkSigner
 
         foreach (var pair in parameters ?? [])
         {
-            if (pair.Key is TargetParameter or KeyIdParameter or ExpiresParameter or SignatureParameter || pair.Key.Length == 0)
+            if (pair.Key is TargetParameter or KeyIdParameter or ExpiresParameter or SignatureParameter
+                || pair.Key.Length == 0)
             {
-                throw new ArgumentException($"'{pair.Key}' is reserved for the link itself; name the parameter otherwise.", nameof(parameters));
+                throw new ArgumentException(
+                    $"'{pair.Key}' is reserved for the link itself; name the parameter otherwise.", nameof(parameters));
             }
 
             pairs.Add(pair);
@@ -142,7 +148,8 @@ public sealed class ClickLinkSigner
             return ClickLinkStatus.BadSignature;
         }
 
-        if (expires is not null && (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        if (expires is not null
+            && (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || _time.GetUtcNow().ToUnixTimeSeconds() >= seconds))
         {
             return ClickLinkStatus.Expired;
@@ -167,7 +174,9 @@ public sealed class ClickLinkSigner
     }
 
     private static bool IsRedirectable(Uri uri) =>
-        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
+        uri.IsAbsoluteUri
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.Host.Length > 0;
 
     /// <summary>Every parameter but the signature, sorted by name (values of one name in link order), RFC
     /// 3986-encoded.</summary>
@@ -176,7 +185,10 @@ public sealed class ClickLinkSigner
         var text = new StringBuilder();
         foreach (var (name, value) in pairs.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            text.Append(text.Length == 0 ? "" : "&").Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            text.Append(text.Length == 0 ? "" : "&")
+                .Append(Uri.EscapeDataString(name))
+                .Append('=')
+                .Append(Uri.EscapeDataString(value));
         }
 
         return text.ToString();

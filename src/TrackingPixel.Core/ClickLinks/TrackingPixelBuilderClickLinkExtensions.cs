@@ -24,7 +24,8 @@ public static class TrackingPixelBuilderClickLinkExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.AddOptions<ClickLinkOptions>().Configure(configure).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClickLinkOptions>, ClickLinkOptionsValidator>());
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<ClickLinkOptions>, ClickLinkOptionsValidator>());
         builder.Services.TryAddSingleton(sp => new ClickLinkSigner(
             sp.GetRequiredService<IOptions<ClickLinkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         return builder;

@@ -1,6 +1,8 @@
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Configures TrackingPixel: the fields of the record, the publisher, and the integrations that extend it.</summary>
+/// <summary>
+/// Configures TrackingPixel: the fields of the record, the publisher, and the integrations that extend it.
+/// </summary>
 /// <remarks>Every plug-in, built-in or third-party, is an extension method on this interface.</remarks>
 public interface ITrackingPixelBuilder
 {

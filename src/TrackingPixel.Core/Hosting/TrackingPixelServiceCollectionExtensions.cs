@@ -19,12 +19,16 @@ public static class TrackingPixelServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<TrackingPixelOptions>().ValidateOnStart();
         services.AddOptions<FilePublisherOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrackingPixelOptions>, TrackingPixelOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<TrackingPixelOptions>, TrackingPixelOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TrackingPixelMetrics>();
-        services.TryAddSingleton(sp => new ClientIpResolver(sp.GetRequiredService<IOptions<TrackingPixelOptions>>().Value.ClientIp));
-        services.TryAddSingleton<IRecordPublisher>(sp => new FilePublisher(sp.GetRequiredService<IOptions<FilePublisherOptions>>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IUndeliveredRecordSink>(sp => new ConsoleUndeliveredRecordSink(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(
+            sp => new ClientIpResolver(sp.GetRequiredService<IOptions<TrackingPixelOptions>>().Value.ClientIp));
+        services.TryAddSingleton<IRecordPublisher>(sp => new FilePublisher(
+            sp.GetRequiredService<IOptions<FilePublisherOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IUndeliveredRecordSink>(
+            sp => new ConsoleUndeliveredRecordSink(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PixelPipeline(
             sp.GetServices<IFieldExtractor>(),
             sp.GetServices<IRecordPolicy>(),
@@ -39,9 +43,12 @@ public static class TrackingPixelServiceCollectionExtensions
 
     /// <summary>Registers the TrackingPixel pipeline and configures its options.</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options; see <see cref="TrackingPixelOptions"/> for defaults and ranges.</param>
+    /// <param name="configure">
+    /// Sets the options; see <see cref="TrackingPixelOptions"/> for defaults and ranges.
+    /// </param>
     /// <returns>A builder to add fields and choose the publisher with.</returns>
-    public static ITrackingPixelBuilder AddTrackingPixel(this IServiceCollection services, Action<TrackingPixelOptions> configure)
+    public static ITrackingPixelBuilder AddTrackingPixel(
+        this IServiceCollection services, Action<TrackingPixelOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         var builder = services.AddTrackingPixel();

@@ -36,7 +36,8 @@ public sealed partial class PixelPipeline
         if (_extractors.Length == 0)
         {
             throw new InvalidOperationException(
-                "TrackingPixel has no fields to record. Call AddStandardFields(), AddQueryField(...), AddHeaderField(...) " +
+                "TrackingPixel has no fields to record. " +
+                "Call AddStandardFields(), AddQueryField(...), AddHeaderField(...) " +
                 "or AddExtractor<T>() on the builder returned by AddTrackingPixel().");
         }
 
@@ -123,7 +124,8 @@ public sealed partial class PixelPipeline
         }
     }
 
-    private void Run<T>(T plugin, Action<T, PixelRequest, RecordBuilder> apply, PixelRequest request, RecordBuilder builder)
+    private void Run<T>(
+        T plugin, Action<T, PixelRequest, RecordBuilder> apply, PixelRequest request, RecordBuilder builder)
         where T : class
     {
         try

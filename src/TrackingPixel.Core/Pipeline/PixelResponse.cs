@@ -14,11 +14,13 @@ public static class PixelResponse
     /// <summary>Gets the transparent 1×1 GIF's bytes.</summary>
     public static ReadOnlyMemory<byte> Gif => GifBytes;
 
-    /// <summary>Gets the response headers for the pixel, <c>Content-Type</c> and <c>Content-Length</c> included.</summary>
+    /// <summary>
+    /// Gets the response headers for the pixel, <c>Content-Type</c> and <c>Content-Length</c> included.
+    /// </summary>
     /// <remarks>
-    /// No browser or shared cache may keep the pixel, so every view reaches the collector; <c>nosniff</c> pins the type;
-    /// <c>Cross-Origin-Resource-Policy: cross-origin</c> lets any page or mail client embed it. A <c>HEAD</c> request
-    /// gets the same headers without the body.
+    /// No browser or shared cache may keep the pixel, so every view reaches the collector; <c>nosniff</c> pins the
+    /// type; <c>Cross-Origin-Resource-Policy: cross-origin</c> lets any page or mail client embed it. A <c>HEAD</c>
+    /// request gets the same headers without the body.
     /// </remarks>
     public static IReadOnlyList<KeyValuePair<string, string>> Headers { get; } =
     [

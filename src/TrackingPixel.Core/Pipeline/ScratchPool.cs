@@ -4,7 +4,9 @@ namespace TrackingPixel;
 /// <summary>
 /// Keeps a few record builders and writers for reuse, so a request allocates no JSON writer or field list of its own.
 /// </summary>
-/// <remarks>Lock-free slots, one per likely concurrent request; when all are taken a fresh scratch is made and dropped.</remarks>
+/// <remarks>
+/// Lock-free slots, one per likely concurrent request; when all are taken a fresh scratch is made and dropped.
+/// </remarks>
 internal sealed class ScratchPool(TrackingPixelOptions options)
 {
     private readonly Scratch?[] _slots = new Scratch?[Math.Max(4, Environment.ProcessorCount * 2)];
@@ -20,7 +22,8 @@ internal sealed class ScratchPool(TrackingPixelOptions options)
             }
         }
 
-        return new Scratch(new RecordBuilder(options.MissingValue), new RecordWriter(options.MaxFieldLength, options.MaxRecordBytes));
+        return new Scratch(
+            new RecordBuilder(options.MissingValue), new RecordWriter(options.MaxFieldLength, options.MaxRecordBytes));
     }
 
     public void Return(Scratch scratch)

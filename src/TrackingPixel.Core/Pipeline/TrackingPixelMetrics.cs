@@ -23,19 +23,48 @@ public sealed class TrackingPixelMetrics : IDisposable
     private long _recordsUndelivered;
     private long _recordsLost;
 
-    /// <summary>Initializes a new instance of the <see cref="TrackingPixelMetrics"/> class with its own meter.</summary>
+    /// <summary>
+    /// Initializes a new instance of the <see cref="TrackingPixelMetrics"/> class with its own meter.
+    /// </summary>
     public TrackingPixelMetrics()
     {
         _meter = new Meter(MeterName);
-        _meter.CreateObservableCounter("trackingpixel.records.collected", () => RecordsCollected, description: "Records built from requests.");
-        _meter.CreateObservableCounter("trackingpixel.records.discarded", () => RecordsDiscarded, description: "Requests an extractor chose not to record.");
-        _meter.CreateObservableCounter("trackingpixel.records.failed", () => RecordsFailed, description: "Requests whose record could not be written.");
-        _meter.CreateObservableCounter("trackingpixel.extractor.failures", () => ExtractorFailures, description: "Extractor calls that threw.");
-        _meter.CreateObservableCounter("trackingpixel.input.problems", () => InputProblems, description: "Malformed request data that was replaced.");
-        _meter.CreateObservableCounter("trackingpixel.fields.truncated", () => FieldsTruncated, description: "Field values cut to fit the limits.");
-        _meter.CreateObservableCounter("trackingpixel.records.published", () => RecordsPublished, description: "Records the publisher accepted.");
-        _meter.CreateObservableCounter("trackingpixel.records.undelivered", () => RecordsUndelivered, description: "Records written to the undelivered-record sink.");
-        _meter.CreateObservableCounter("trackingpixel.records.lost", () => RecordsLost, description: "Records neither published nor kept by the sink.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.records.collected",
+            () => RecordsCollected,
+            description: "Records built from requests.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.records.discarded",
+            () => RecordsDiscarded,
+            description: "Requests an extractor chose not to record.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.records.failed",
+            () => RecordsFailed,
+            description: "Requests whose record could not be written.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.extractor.failures",
+            () => ExtractorFailures,
+            description: "Extractor calls that threw.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.input.problems",
+            () => InputProblems,
+            description: "Malformed request data that was replaced.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.fields.truncated",
+            () => FieldsTruncated,
+            description: "Field values cut to fit the limits.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.records.published",
+            () => RecordsPublished,
+            description: "Records the publisher accepted.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.records.undelivered",
+            () => RecordsUndelivered,
+            description: "Records written to the undelivered-record sink.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.records.lost",
+            () => RecordsLost,
+            description: "Records neither published nor kept by the sink.");
     }
 
     /// <summary>Gets the number of records built.</summary>
@@ -65,7 +94,9 @@ public sealed class TrackingPixelMetrics : IDisposable
     /// <summary>Gets the number of records that neither the publisher nor the undelivered-record sink kept.</summary>
     public long RecordsLost => Interlocked.Read(ref _recordsLost);
 
-    /// <summary>Gets this instance's meter, so a listener can tell it from other pipelines' meters of the same name.</summary>
+    /// <summary>
+    /// Gets this instance's meter, so a listener can tell it from other pipelines' meters of the same name.
+    /// </summary>
     internal Meter Meter => _meter;
 
     /// <summary>Stops publishing the counters.</summary>

@@ -3,7 +3,8 @@ using System.Text;
 namespace TrackingPixel.Publishing;
 
 /// <summary>Writes each undelivered record as one <see cref="UndeliveredRecordLine"/> on standard output.</summary>
-internal sealed class ConsoleUndeliveredRecordSink(TimeProvider time, TextWriter? output = null) : IUndeliveredRecordSink
+internal sealed class ConsoleUndeliveredRecordSink(
+    TimeProvider time, TextWriter? output = null) : IUndeliveredRecordSink
 {
     public void Write(ReadOnlySpan<byte> record, string reason)
     {

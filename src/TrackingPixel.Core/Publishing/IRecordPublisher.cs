@@ -1,6 +1,8 @@
 namespace TrackingPixel.Publishing;
 
-/// <summary>Sends finished records to where they are stored: a local file, Amazon Data Firehose, or your own sink.</summary>
+/// <summary>
+/// Sends finished records to where they are stored: a local file, Amazon Data Firehose, or your own sink.
+/// </summary>
 /// <remarks>
 /// Each record is one UTF-8 JSON object followed by <c>"\n"</c>; store or send the bytes as given. The memory is only
 /// valid until the returned task completes, so copy what you keep. Failures propagate: throw when a record was not
@@ -20,7 +22,9 @@ public interface IRecordPublisher
 
     /// <summary>Publishes one record.</summary>
     /// <param name="record">The record's bytes, newline included.</param>
-    /// <param name="cancellationToken">Cancelled when the time for publishing (in Lambda, the invocation) runs out.</param>
+    /// <param name="cancellationToken">
+    /// Cancelled when the time for publishing (in Lambda, the invocation) runs out.
+    /// </param>
     /// <returns>A task that completes once the record is accepted.</returns>
     ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken);
 

@@ -1,6 +1,8 @@
 namespace TrackingPixel.Publishing;
 
-/// <summary>The last resort for a record no publisher accepted: it is written here whole, so it can be replayed.</summary>
+/// <summary>
+/// The last resort for a record no publisher accepted: it is written here whole, so it can be replayed.
+/// </summary>
 /// <remarks>
 /// The default writes one JSON line per record to standard output (CloudWatch Logs in Lambda) in the format of
 /// <see cref="UndeliveredRecordLine"/>. Implementations must be thread-safe and should not throw.

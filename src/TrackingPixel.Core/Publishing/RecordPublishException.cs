@@ -1,7 +1,9 @@
 namespace TrackingPixel.Publishing;
 
 /// <summary>Thrown by a publisher when some records of a call were not accepted, naming which.</summary>
-/// <remarks>The pipeline sends exactly the records listed in <see cref="FailedIndices"/> to the fallback sink.</remarks>
+/// <remarks>
+/// The pipeline sends exactly the records listed in <see cref="FailedIndices"/> to the fallback sink.
+/// </remarks>
 public sealed class RecordPublishException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="RecordPublishException"/> class.</summary>

@@ -11,7 +11,9 @@ public static class TrackingPixelBuilderPublisherExtensions
     /// <typeparam name="T">The publisher type.</typeparam>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder UsePublisher<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this ITrackingPixelBuilder builder)
+    public static ITrackingPixelBuilder UsePublisher<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(
+        this ITrackingPixelBuilder builder)
         where T : class, IRecordPublisher
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,11 +21,14 @@ public static class TrackingPixelBuilderPublisherExtensions
         return builder;
     }
 
-    /// <summary>Replaces the publisher with a factory, for publishers that need configuration at construction.</summary>
+    /// <summary>
+    /// Replaces the publisher with a factory, for publishers that need configuration at construction.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="factory">Creates the publisher once.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder UsePublisher(this ITrackingPixelBuilder builder, Func<IServiceProvider, IRecordPublisher> factory)
+    public static ITrackingPixelBuilder UsePublisher(
+        this ITrackingPixelBuilder builder, Func<IServiceProvider, IRecordPublisher> factory)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
@@ -31,11 +36,14 @@ public static class TrackingPixelBuilderPublisherExtensions
         return builder;
     }
 
-    /// <summary>Replaces where undelivered records are kept; by default each is one JSON line on standard output.</summary>
+    /// <summary>
+    /// Replaces where undelivered records are kept; by default each is one JSON line on standard output.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="sink">The sink; must be thread-safe.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static ITrackingPixelBuilder UseUndeliveredRecordSink(this ITrackingPixelBuilder builder, IUndeliveredRecordSink sink)
+    public static ITrackingPixelBuilder UseUndeliveredRecordSink(
+        this ITrackingPixelBuilder builder, IUndeliveredRecordSink sink)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(sink);

@@ -4,7 +4,9 @@ using System.Text.Json;
 
 namespace TrackingPixel.Publishing;
 
-/// <summary>The log-line format of an undelivered record, and the parser a replay uses to get the record back.</summary>
+/// <summary>
+/// The log-line format of an undelivered record, and the parser a replay uses to get the record back.
+/// </summary>
 /// <remarks>
 /// A line is a JSON object with <c>timestamp</c>, <c>level</c> (<c>ERROR</c>), <c>message</c> and <c>reason</c>, so
 /// Lambda's JSON log format and CloudWatch Logs Insights read it, and the record itself, unchanged, under
@@ -20,13 +22,16 @@ public static class UndeliveredRecordLine
     /// <param name="reason">Why it was not delivered.</param>
     /// <param name="timestamp">When it was given up on.</param>
     /// <param name="destination">Where the line goes.</param>
-    public static void Write(ReadOnlySpan<byte> record, string reason, DateTimeOffset timestamp, IBufferWriter<byte> destination)
+    public static void Write(
+        ReadOnlySpan<byte> record, string reason, DateTimeOffset timestamp, IBufferWriter<byte> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
         using (var json = new Utf8JsonWriter(destination))
         {
             json.WriteStartObject();
-            json.WriteString("timestamp", timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString(
+                "timestamp",
+                timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             json.WriteString("level", "ERROR");
             json.WriteString("message", "TrackingPixel record not delivered; replay it from " + RecordProperty);
             json.WriteString("reason", reason);
@@ -39,7 +44,9 @@ public static class UndeliveredRecordLine
     }
 
     /// <summary>Gets the record back out of one log line, newline-terminated, ready to publish again.</summary>
-    /// <param name="line">A line written by <see cref="Write"/>, possibly prefixed by log metadata up to its first <c>{</c>.</param>
+    /// <param name="line">
+    /// A line written by <see cref="Write"/>, possibly prefixed by log metadata up to its first <c>{</c>.
+    /// </param>
     /// <param name="record">The record's bytes, newline included.</param>
     /// <returns><see langword="true"/> when the line held an undelivered record.</returns>
     public static bool TryRead(ReadOnlySpan<byte> line, out byte[] record)

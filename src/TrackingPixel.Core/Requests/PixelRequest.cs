@@ -76,5 +76,6 @@ public sealed class PixelRequest
         TryGetParameter(name, out value, out _);
 
     internal bool TryGetParameter(string name, [NotNullWhen(true)] out string? value, out bool malformed) =>
-        Query.TryGetValue(name, out value, out malformed) || Body.Parameters.TryGetValue(name, out value, out malformed);
+        Query.TryGetValue(name, out value, out malformed)
+        || Body.Parameters.TryGetValue(name, out value, out malformed);
 }

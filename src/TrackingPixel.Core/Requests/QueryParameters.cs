@@ -25,7 +25,9 @@ public sealed class QueryParameters : IEnumerable<KeyValuePair<string, string>>
     public static QueryParameters Empty { get; } = new(string.Empty, null);
 
     /// <summary>Creates the parameters of a raw, percent-encoded query string.</summary>
-    /// <param name="rawQuery">The query string, with or without its leading <c>?</c>; <see langword="null"/> means none.</param>
+    /// <param name="rawQuery">
+    /// The query string, with or without its leading <c>?</c>; <see langword="null"/> means none.
+    /// </param>
     /// <returns>Parameters decoded lazily from <paramref name="rawQuery"/>.</returns>
     public static QueryParameters Parse(string? rawQuery)
     {
@@ -37,7 +39,9 @@ public sealed class QueryParameters : IEnumerable<KeyValuePair<string, string>>
         return new QueryParameters(rawQuery[0] == '?' ? rawQuery[1..] : rawQuery, null);
     }
 
-    /// <summary>Creates parameters from pairs a platform already decoded, such as REST API multi-value parameters.</summary>
+    /// <summary>
+    /// Creates parameters from pairs a platform already decoded, such as REST API multi-value parameters.
+    /// </summary>
     /// <param name="pairs">Decoded names and values, in request order.</param>
     /// <returns>Parameters holding a copy of <paramref name="pairs"/>.</returns>
     public static QueryParameters FromPairs(IEnumerable<KeyValuePair<string, string>> pairs)
@@ -69,7 +73,9 @@ public sealed class QueryParameters : IEnumerable<KeyValuePair<string, string>>
         return values ?? (IReadOnlyList<string>)[];
     }
 
-    /// <summary>Enumerates every parameter, decoded, in request order; empty segments such as <c>&amp;&amp;</c> are skipped.</summary>
+    /// <summary>
+    /// Enumerates every parameter, decoded, in request order; empty segments such as <c>&amp;&amp;</c> are skipped.
+    /// </summary>
     /// <returns>An enumerator of names and values.</returns>
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {

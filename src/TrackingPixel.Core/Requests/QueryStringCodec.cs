@@ -73,7 +73,9 @@ internal static class QueryStringCodec
         // Each char becomes at most three UTF-8 bytes; escapes only shrink.
         var maxBytes = encoded.Length * 3;
         byte[]? rented = null;
-        var bytes = maxBytes <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        var bytes = maxBytes <= StackLimit
+            ? stackalloc byte[StackLimit]
+            : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
         try
         {
             var count = 0;
@@ -105,7 +107,12 @@ internal static class QueryStringCodec
                     }
 
                     var text = encoded.Slice(i, run);
-                    if (Utf8.FromUtf16(text, bytes[count..], out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+                    if (Utf8.FromUtf16(
+                        text,
+                        bytes[count..],
+                        out _,
+                        out var written,
+                        replaceInvalidSequences: false) != OperationStatus.Done)
                     {
                         malformed = true;
                         Utf8.FromUtf16(text, bytes[count..], out _, out written, replaceInvalidSequences: true);

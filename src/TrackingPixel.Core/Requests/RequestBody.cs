@@ -57,7 +57,8 @@ public sealed class RequestBody
             return json || RequestBodyJson.LooksLikeObject(content) ? Json(content) : Form(content);
         }
 
-        return new RequestBody(QueryParameters.Empty, $"Content-Type {Truncate(media)} is not read (form, JSON or text bodies are)");
+        return new RequestBody(
+            QueryParameters.Empty, $"Content-Type {Truncate(media)} is not read (form, JSON or text bodies are)");
     }
 
     private static RequestBody Form(ReadOnlySpan<byte> content)

@@ -20,13 +20,18 @@ internal sealed class EventTypeFieldExtractor : IFieldExtractor
         record.Set(FieldNames.EventType, request.EventType);
         if (request.EventType == EventTypes.Click)
         {
-            record.Set(FieldNames.ClickTarget, request.Query.TryGetValue(ClickTargetParameter, out var target) ? target : null);
+            record.Set(
+                FieldNames.ClickTarget,
+                request.Query.TryGetValue(ClickTargetParameter, out var target) ? target : null);
         }
     }
 
     public IEnumerable<FieldDescriptor> DescribeFields() =>
     [
         new(FieldNames.EventType, FieldType.Text, "beacon or click; absent for a pixel view."),
-        new(FieldNames.ClickTarget, FieldType.Text, "The URL a signed click link redirected to; present for clicks only."),
+        new(
+            FieldNames.ClickTarget,
+            FieldType.Text,
+            "The URL a signed click link redirected to; present for clicks only."),
     ];
 }

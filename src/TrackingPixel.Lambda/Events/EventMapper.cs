@@ -48,11 +48,17 @@ internal static class EventMapper
     /// <param name="time">The clock used when the event carries no usable request time.</param>
     /// <param name="routes">The pixel's, beacon's and click's paths; the beacon and click are tried first.</param>
     /// <param name="kind">The recognised event shape.</param>
-    /// <param name="body">A beacon's body, decoded but not yet parsed; <see langword="null"/> for other endpoints.</param>
+    /// <param name="body">
+    /// A beacon's body, decoded but not yet parsed; <see langword="null"/> for other endpoints.
+    /// </param>
     /// <returns>The request view, with its event type; <see langword="null"/> when no route matches.</returns>
     /// <exception cref="UnsupportedEventException">The payload is not a recognisable HTTP event.</exception>
     public static PixelRequest? Map(
-        ReadOnlyMemory<byte> json, TimeProvider time, LambdaRoutes routes, out LambdaEventKind kind, out EventBody? body)
+        ReadOnlyMemory<byte> json,
+        TimeProvider time,
+        LambdaRoutes routes,
+        out LambdaEventKind kind,
+        out EventBody? body)
     {
         body = null;
         var facts = EventReader.Read(json.Span, out var entries, out var escapedNames);
@@ -70,7 +76,8 @@ internal static class EventMapper
             : MapLoadBalancer(facts, payload, time, path, values, eventType);
         if (eventType == EventTypes.Beacon)
         {
-            var base64 = facts.IsBase64Encoded.Kind == ScalarKind.Literal && facts.IsBase64Encoded.In(json.Span).SequenceEqual("true"u8);
+            var base64 = facts.IsBase64Encoded.Kind == ScalarKind.Literal
+                && facts.IsBase64Encoded.In(json.Span).SequenceEqual("true"u8);
             body = new EventBody(facts.Body, base64);
         }
 

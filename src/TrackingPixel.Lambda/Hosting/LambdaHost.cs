@@ -6,7 +6,9 @@ using TrackingPixel.Lambda.Runtime;
 
 namespace TrackingPixel.Lambda.Hosting;
 
-/// <summary>Start-up: logging, services and validation, each failure reported to <c>/runtime/init/error</c>; then the loop.</summary>
+/// <summary>
+/// Start-up: logging, services and validation, each failure reported to <c>/runtime/init/error</c>; then the loop.
+/// </summary>
 internal static partial class LambdaHost
 {
     /// <param name="configureServices">The user's registrations.</param>
@@ -24,7 +26,8 @@ internal static partial class LambdaHost
         CancellationToken cancellationToken)
     {
         var logContext = new LambdaLogContext();
-        using var logs = new LambdaLoggerProvider(logContext, options.JsonLogs, options.LogOutput ?? Console.Out, TimeProvider.System);
+        using var logs = new LambdaLoggerProvider(
+            logContext, options.JsonLogs, options.LogOutput ?? Console.Out, TimeProvider.System);
         var logger = logs.CreateLogger("TrackingPixel.Lambda");
         if (options.Validate() is { } problem)
         {
@@ -80,13 +83,15 @@ internal static partial class LambdaHost
         }
     }
 
-    private static async Task ReportInitErrorAsync(RuntimeApiClient client, ILogger logger, Exception exception, CancellationToken cancellationToken)
+    private static async Task ReportInitErrorAsync(
+        RuntimeApiClient client, ILogger logger, Exception exception, CancellationToken cancellationToken)
     {
         var errorType = exception is OptionsValidationException ? "Runtime.ConfigInvalid" : "Runtime.InitError";
         Log.InitFailed(logger, errorType, exception);
         try
         {
-            await client.PostInitErrorAsync(errorType, $"{exception.GetType().Name}: {exception.Message}", cancellationToken).ConfigureAwait(false);
+            await client.PostInitErrorAsync(
+                errorType, $"{exception.GetType().Name}: {exception.Message}", cancellationToken).ConfigureAwait(false);
         }
         catch (Exception postFailure)
         {
@@ -99,7 +104,10 @@ internal static partial class LambdaHost
         [LoggerMessage(10, LogLevel.Critical, "The Lambda host cannot start: {Problem}")]
         public static partial void CannotStart(ILogger logger, string problem);
 
-        [LoggerMessage(11, LogLevel.Critical, "Function initialisation failed ({ErrorType}); reported to /runtime/init/error, exiting")]
+        [LoggerMessage(
+            11,
+            LogLevel.Critical,
+            "Function initialisation failed ({ErrorType}); reported to /runtime/init/error, exiting")]
         public static partial void InitFailed(ILogger logger, string errorType, Exception exception);
 
         [LoggerMessage(12, LogLevel.Critical, "The init error could not be reported to the Runtime API")]

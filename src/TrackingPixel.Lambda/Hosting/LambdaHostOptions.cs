@@ -13,24 +13,35 @@ public sealed class LambdaHostOptions
     /// <value>Defaults to <c>AWS_LAMBDA_RUNTIME_API</c>; required.</value>
     public string? RuntimeApi { get; set; } = Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API");
 
-    /// <summary>Gets or sets a value indicating whether log lines are JSON objects (<c>timestamp</c>, <c>level</c>, <c>requestId</c>, <c>message</c>) rather than text.</summary>
+    /// <summary>
+    /// Gets or sets a value indicating whether log lines are JSON objects (<c>timestamp</c>, <c>level</c>,
+    /// <c>requestId</c>, <c>message</c>) rather than text.
+    /// </summary>
     /// <value>Defaults to <see langword="true"/> when <c>AWS_LAMBDA_LOG_FORMAT</c> is <c>JSON</c> (any case).</value>
     public bool JsonLogs { get; set; } =
-        string.Equals(Environment.GetEnvironmentVariable("AWS_LAMBDA_LOG_FORMAT"), "JSON", StringComparison.OrdinalIgnoreCase);
+        string.Equals(
+            Environment.GetEnvironmentVariable("AWS_LAMBDA_LOG_FORMAT"), "JSON", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Gets or sets the least severe level written.</summary>
     /// <value>Defaults to <c>AWS_LAMBDA_LOG_LEVEL</c> (TRACE, DEBUG, INFO, WARN, ERROR, FATAL), or Information.</value>
-    public LogLevel MinimumLogLevel { get; set; } = LambdaLogLine.ParseLevel(Environment.GetEnvironmentVariable("AWS_LAMBDA_LOG_LEVEL"));
+    public LogLevel MinimumLogLevel { get; set; } = LambdaLogLine.ParseLevel(
+        Environment.GetEnvironmentVariable("AWS_LAMBDA_LOG_LEVEL"));
 
-    /// <summary>Gets or sets the time kept free before the invocation's deadline when publishing the record after the response.</summary>
-    /// <value>Defaults to 250 milliseconds; from zero to one minute. A record not published by then goes to the undelivered-record sink.</value>
+    /// <summary>
+    /// Gets or sets the time kept free before the invocation's deadline when publishing the record after the response.
+    /// </summary>
+    /// <value>
+    /// Defaults to 250 milliseconds; from zero to one minute. A record not published by then goes to the
+    /// undelivered-record sink.
+    /// </value>
     public TimeSpan PublishSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Gets or sets how many invocations the host serves at once, each in its own invocation loop.</summary>
     /// <value>
     /// Defaults to <c>AWS_LAMBDA_MAX_CONCURRENCY</c>, which Lambda Managed Instances set, or 1 (standard Lambda); from
-    /// 1 to 1,600, the most CloudFormation allows for PerExecutionEnvironmentMaxConcurrency. Above 1, records of concurrent invocations share publish calls and the host does not set the
-    /// process-wide <c>_X_AMZN_TRACE_ID</c>, which would name only one of them.
+    /// 1 to 1,600, the most CloudFormation allows for PerExecutionEnvironmentMaxConcurrency. Above 1, records of
+    /// concurrent invocations share publish calls and the host does not set the process-wide <c>_X_AMZN_TRACE_ID</c>,
+    /// which would name only one of them.
     /// </value>
     public int MaxConcurrency { get; set; } =
         ReadConcurrency(Environment.GetEnvironmentVariable("AWS_LAMBDA_MAX_CONCURRENCY"));
@@ -49,10 +60,12 @@ public sealed class LambdaHostOptions
     {
         if (string.IsNullOrWhiteSpace(RuntimeApi))
         {
-            return "AWS_LAMBDA_RUNTIME_API is not set: the Lambda host runs only inside Lambda (or an emulator that sets it).";
+            return "AWS_LAMBDA_RUNTIME_API is not set: "
+                + "the Lambda host runs only inside Lambda (or an emulator that sets it).";
         }
 
-        if (RuntimeApi.Contains('/', StringComparison.Ordinal) || !Uri.TryCreate($"http://{RuntimeApi}/", UriKind.Absolute, out _))
+        if (RuntimeApi.Contains('/', StringComparison.Ordinal)
+            || !Uri.TryCreate($"http://{RuntimeApi}/", UriKind.Absolute, out _))
         {
             return $"The Runtime API address '{RuntimeApi}' is not a host:port.";
         }

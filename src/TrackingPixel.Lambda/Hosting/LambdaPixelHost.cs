@@ -15,11 +15,19 @@ namespace TrackingPixel.Lambda;
 /// </example>
 public static class LambdaPixelHost
 {
-    /// <summary>Builds the services, then serves invocations from the Runtime API until it fails or is stopped.</summary>
-    /// <param name="configureServices">Registers TrackingPixel (<c>AddTrackingPixel()</c>), its fields and its publisher.</param>
-    /// <param name="configureHost">Overrides the host options, which default to the environment Lambda sets; <see langword="null"/> keeps them.</param>
+    /// <summary>
+    /// Builds the services, then serves invocations from the Runtime API until it fails or is stopped.
+    /// </summary>
+    /// <param name="configureServices">
+    /// Registers TrackingPixel (<c>AddTrackingPixel()</c>), its fields and its publisher.
+    /// </param>
+    /// <param name="configureHost">
+    /// Overrides the host options, which default to the environment Lambda sets; <see langword="null"/> keeps them.
+    /// </param>
     /// <param name="cancellationToken">Stops the host; the invocation in progress is abandoned.</param>
-    /// <returns>The exit code for <c>Main</c>: 0 when stopped, 1 after a start-up failure or a Runtime API failure.</returns>
+    /// <returns>
+    /// The exit code for <c>Main</c>: 0 when stopped, 1 after a start-up failure or a Runtime API failure.
+    /// </returns>
     /// <remarks>
     /// Start-up failures (an exception from <paramref name="configureServices"/>, invalid options, no fields) are
     /// reported to <c>/runtime/init/error</c> and end the host. An event that is not an HTTP event, or an exception

@@ -12,7 +12,8 @@ namespace TrackingPixel.Lambda;
 /// </summary>
 /// <example>
 /// <code>
-/// public sealed class PixelFunction() : LambdaPixelFunction(services => services.AddTrackingPixel().AddStandardFields());
+/// public sealed class PixelFunction()
+///     : LambdaPixelFunction(services => services.AddTrackingPixel().AddStandardFields());
 /// </code>
 /// Handler string: <c>MyAssembly::MyNamespace.PixelFunction::HandleAsync</c>.
 /// </example>
@@ -28,9 +29,17 @@ public abstract class LambdaPixelFunction
     private readonly PixelInvocationHandler _handler;
     private readonly TimeSpan _publishTimeout;
 
-    /// <summary>Builds and validates the services; the runtime constructs the handler during init, so a failure is an init error.</summary>
-    /// <param name="configureServices">Registers TrackingPixel (<c>AddTrackingPixel()</c>), its fields and its publisher.</param>
-    /// <param name="publishTimeout">Bounds publishing each record, retries included; defaults to 5 seconds. A record not published in time goes to the undelivered-record sink.</param>
+    /// <summary>
+    /// Builds and validates the services; the runtime constructs the handler during init, so a failure is an init
+    /// error.
+    /// </summary>
+    /// <param name="configureServices">
+    /// Registers TrackingPixel (<c>AddTrackingPixel()</c>), its fields and its publisher.
+    /// </param>
+    /// <param name="publishTimeout">
+    /// Bounds publishing each record, retries included; defaults to 5 seconds. A record not published in time goes to
+    /// the undelivered-record sink.
+    /// </param>
     protected LambdaPixelFunction(Action<IServiceCollection> configureServices, TimeSpan? publishTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(configureServices);
@@ -39,13 +48,16 @@ public abstract class LambdaPixelFunction
 
         // Logging follows the function's log format and level, as in the custom-runtime host.
         var environment = new LambdaHostOptions();
-        var logs = new LambdaLoggerProvider(new LambdaLogContext(), environment.JsonLogs, Console.Out, TimeProvider.System);
+        var logs = new LambdaLoggerProvider(
+            new LambdaLogContext(), environment.JsonLogs, Console.Out, TimeProvider.System);
         var services = PixelServices.Build(configureServices, logs, environment.MinimumLogLevel, concurrency: 1);
         _pipeline = services.GetRequiredService<PixelPipeline>();
         _handler = PixelInvocationHandler.From(services);
     }
 
-    /// <summary>Answers one API Gateway or Function URL event with the pixel's proxy response, after publishing its record.</summary>
+    /// <summary>
+    /// Answers one API Gateway or Function URL event with the pixel's proxy response, after publishing its record.
+    /// </summary>
     /// <param name="input">The event's JSON, as the runtime hands it over.</param>
     /// <returns>The proxy response JSON.</returns>
     /// <remarks>An event that is not an HTTP event throws, and the runtime reports it as an invocation error.</remarks>

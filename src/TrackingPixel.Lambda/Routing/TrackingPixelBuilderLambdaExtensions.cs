@@ -33,16 +33,20 @@ public static class TrackingPixelBuilderLambdaExtensions
         return builder;
     }
 
-    /// <summary>Serves the beacon on <paramref name="pattern"/>: <c>POST</c> bodies recorded and answered 204, CORS preflights answered.</summary>
+    /// <summary>
+    /// Serves the beacon on <paramref name="pattern"/>: <c>POST</c> bodies recorded and answered 204, CORS preflights
+    /// answered.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="pattern">The path, for example <c>/beacon</c>.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentException"><paramref name="pattern"/> is not a route.</exception>
     /// <remarks>
-    /// <c>ConfigureBeacons</c> sets the body limit (64 KiB; 413 beyond) and the origins allowed to post JSON. The
-    /// front door must route <c>POST</c> and <c>OPTIONS</c> on the path to the function. Calling it again replaces the path.
+    /// <c>ConfigureBeacons</c> sets the body limit (64 KiB; 413 beyond) and the origins allowed to post JSON. The front
+    /// door must route <c>POST</c> and <c>OPTIONS</c> on the path to the function. Calling it again replaces the path.
     /// </remarks>
-    public static ITrackingPixelBuilder UseLambdaBeaconPath(this ITrackingPixelBuilder builder, [StringSyntax("Route")] string pattern)
+    public static ITrackingPixelBuilder UseLambdaBeaconPath(
+        this ITrackingPixelBuilder builder, [StringSyntax("Route")] string pattern)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var route = new BeaconRoute(PixelRoute.Parse(pattern));
@@ -51,7 +55,9 @@ public static class TrackingPixelBuilderLambdaExtensions
         return builder;
     }
 
-    /// <summary>Serves signed click links on <paramref name="pattern"/>: verified, recorded and redirected with 302.</summary>
+    /// <summary>
+    /// Serves signed click links on <paramref name="pattern"/>: verified, recorded and redirected with 302.
+    /// </summary>
     /// <param name="builder">The TrackingPixel builder.</param>
     /// <param name="pattern">The path, for example <c>/click</c>.</param>
     /// <returns>The builder, for chaining.</returns>
@@ -60,7 +66,8 @@ public static class TrackingPixelBuilderLambdaExtensions
     /// Needs <c>AddClickLinks(...)</c>, or init fails. A link that does not verify gets 400 (or the fallback URL) and
     /// no record. Calling it again replaces the path.
     /// </remarks>
-    public static ITrackingPixelBuilder UseLambdaClickPath(this ITrackingPixelBuilder builder, [StringSyntax("Route")] string pattern)
+    public static ITrackingPixelBuilder UseLambdaClickPath(
+        this ITrackingPixelBuilder builder, [StringSyntax("Route")] string pattern)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var route = new ClickRoute(PixelRoute.Parse(pattern));

@@ -10,7 +10,11 @@ namespace TrackingPixel.Lambda.Runtime;
 /// <remarks>Shared by the Runtime API host and the managed-runtime stream handler, so both answer
 /// identically.</remarks>
 internal sealed class PixelInvocationHandler(
-    PixelPipeline pipeline, TimeProvider time, PixelRoute? route = null, BeaconRoute? beacon = null, ClickRoute? click = null,
+    PixelPipeline pipeline,
+    TimeProvider time,
+    PixelRoute? route = null,
+    BeaconRoute? beacon = null,
+    ClickRoute? click = null,
     EventEndpoints? endpoints = null) : IInvocationHandler
 {
     private readonly LambdaRoutes _routes = new(route, beacon?.Route, click?.Route);

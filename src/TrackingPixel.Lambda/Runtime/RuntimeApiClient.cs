@@ -6,7 +6,9 @@ using System.Text.Json;
 
 namespace TrackingPixel.Lambda.Runtime;
 
-/// <summary>Speaks the Lambda Runtime API (<c>/2018-06-01</c>) over plain HTTP to the address Lambda gives the process.</summary>
+/// <summary>
+/// Speaks the Lambda Runtime API (<c>/2018-06-01</c>) over plain HTTP to the address Lambda gives the process.
+/// </summary>
 /// <remarks>
 /// Thread-safe: with Lambda Managed Instances several invocation loops share it, each long-poll on its own pooled
 /// connection (the handler sets no per-server limit).
@@ -38,46 +40,69 @@ internal sealed class RuntimeApiClient : IDisposable
     }
 
     /// <summary>Waits for the next event.</summary>
-    /// <exception cref="RuntimeApiException">The Runtime API answered with an error: the environment is broken.</exception>
+    /// <exception cref="RuntimeApiException">
+    /// The Runtime API answered with an error: the environment is broken.
+    /// </exception>
     public async Task<Invocation> NextAsync(CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync("runtime/invocation/next", HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.GetAsync(
+            "runtime/invocation/next",
+            HttpCompletionOption.ResponseContentRead,
+            cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new RuntimeApiException($"GET /runtime/invocation/next answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            throw new RuntimeApiException(
+                $"GET /runtime/invocation/next answered {(int)response.StatusCode} {response.ReasonPhrase}.");
         }
 
         var headers = response.Headers;
         var requestId = Header(headers, "Lambda-Runtime-Aws-Request-Id")
-            ?? throw new RuntimeApiException("GET /runtime/invocation/next gave no Lambda-Runtime-Aws-Request-Id header.");
-        var deadline = long.TryParse(Header(headers, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            ?? throw new RuntimeApiException(
+                "GET /runtime/invocation/next gave no Lambda-Runtime-Aws-Request-Id header.");
+        var deadline = long.TryParse(
+            Header(headers, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
             && ms <= 253_402_300_799_999
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : (DateTimeOffset?)null;
         var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return new Invocation(requestId, deadline, Header(headers, "Lambda-Runtime-Trace-Id"), Header(headers, "Lambda-Runtime-Invoked-Function-Arn"), payload);
+        return new Invocation(
+            requestId,
+            deadline,
+            Header(headers, "Lambda-Runtime-Trace-Id"),
+            Header(headers, "Lambda-Runtime-Invoked-Function-Arn"),
+            payload);
     }
 
-    /// <summary>Posts an invocation's result; returns the status the Runtime API answered with (202 when accepted).</summary>
-    public async Task<HttpStatusCode> PostResponseAsync(string requestId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts an invocation's result; returns the status the Runtime API answered with (202 when accepted).
+    /// </summary>
+    public async Task<HttpStatusCode> PostResponseAsync(
+        string requestId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         using var content = new ReadOnlyMemoryContent(body);
         content.Headers.ContentType = JsonType;
-        using var response = await _http.PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", content, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.PostAsync(
+            $"runtime/invocation/{Uri.EscapeDataString(requestId)}/response",
+            content,
+            cancellationToken).ConfigureAwait(false);
         return response.StatusCode;
     }
 
     /// <summary>Reports that an invocation failed.</summary>
-    public Task<HttpStatusCode> PostInvocationErrorAsync(string requestId, string errorType, string message, CancellationToken cancellationToken) =>
-        PostErrorAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/error", errorType, message, cancellationToken);
+    public Task<HttpStatusCode> PostInvocationErrorAsync(
+        string requestId, string errorType, string message, CancellationToken cancellationToken) =>
+        PostErrorAsync(
+            $"runtime/invocation/{Uri.EscapeDataString(requestId)}/error", errorType, message, cancellationToken);
 
     /// <summary>Reports that the function could not start; Lambda expects the process to exit afterwards.</summary>
-    public Task<HttpStatusCode> PostInitErrorAsync(string errorType, string message, CancellationToken cancellationToken) =>
+    public Task<HttpStatusCode> PostInitErrorAsync(
+        string errorType, string message, CancellationToken cancellationToken) =>
         PostErrorAsync("runtime/init/error", errorType, message, cancellationToken);
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<HttpStatusCode> PostErrorAsync(string path, string errorType, string message, CancellationToken cancellationToken)
+    private async Task<HttpStatusCode> PostErrorAsync(
+        string path, string errorType, string message, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer))

@@ -152,7 +152,8 @@ internal sealed partial class RuntimeLoop(
 
         try
         {
-            var status = await client.PostInvocationErrorAsync(requestId, errorType, exception.Message, stop).ConfigureAwait(false);
+            var status = await client.PostInvocationErrorAsync(
+                requestId, errorType, exception.Message, stop).ConfigureAwait(false);
             if (status != HttpStatusCode.Accepted)
             {
                 Log.ResponseRejected(logger, (int)status);
@@ -166,7 +167,10 @@ internal sealed partial class RuntimeLoop(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Critical, "The Runtime API failed on GET next; exiting so Lambda replaces this environment: {Reason}")]
+        [LoggerMessage(
+            1,
+            LogLevel.Critical,
+            "The Runtime API failed on GET next; exiting so Lambda replaces this environment: {Reason}")]
         public static partial void NextFailed(ILogger logger, string reason, Exception exception);
 
         [LoggerMessage(2, LogLevel.Warning, "Not an HTTP event; reported as an invocation error: {Reason}")]

@@ -1,9 +1,14 @@
 namespace TrackingPixel.Lambda.Runtime;
 
-/// <summary>Makes arbitrary text safe for <see cref="System.Text.Json.Utf8JsonWriter"/>, which throws on lone surrogates.</summary>
+/// <summary>
+/// Makes arbitrary text safe for <see cref="System.Text.Json.Utf8JsonWriter"/>, which throws on lone surrogates.
+/// </summary>
 internal static class SafeText
 {
-    /// <summary>Replaces lone surrogates with U+FFFD and cuts the text to <paramref name="maxLength"/> characters without splitting a pair.</summary>
+    /// <summary>
+    /// Replaces lone surrogates with U+FFFD and cuts the text to <paramref name="maxLength"/> characters without
+    /// splitting a pair.
+    /// </summary>
     public static string Bound(string? text, int maxLength)
     {
         if (string.IsNullOrEmpty(text))

@@ -15,7 +15,8 @@ internal sealed partial class FilePublisher : IPublisherReadiness
         try
         {
             System.IO.Directory.CreateDirectory(folder);
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            using (new FileStream(
+                probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
             {
             }
 
