@@ -1,13 +1,11 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace TrackingPixel.AspNetCore;
 
 /// <summary>Records a beacon <c>POST</c>: the body read up to the limit, its members visible to the extractors;
 /// 204.</summary>
-internal sealed partial class BeaconEndpoint(
-    PixelPipeline pipeline, BeaconOptions options, TimeProvider time, ILogger logger)
+internal sealed class BeaconEndpoint(PixelPipeline pipeline, BeaconOptions options, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -70,7 +68,7 @@ internal sealed partial class BeaconEndpoint(
         var limit = options.MaxBodyBytes;
         if (request.ContentLength > limit)
         {
-            LogTooLarge(logger, context.TraceIdentifier, limit);
+            pipeline.ReportRefused(context.TraceIdentifier, TooLarge(limit));
             return new Body([], 0, StatusCodes.Status413PayloadTooLarge);
         }
 
@@ -99,7 +97,7 @@ internal sealed partial class BeaconEndpoint(
                 if (length > limit)
                 {
                     // A chunked body with no Content-Length: refused once it passes the limit, the rest never read.
-                    LogTooLarge(logger, context.TraceIdentifier, limit);
+                    pipeline.ReportRefused(context.TraceIdentifier, TooLarge(limit));
                     ArrayPool<byte>.Shared.Return(buffer);
                     return new Body([], 0, StatusCodes.Status413PayloadTooLarge);
                 }
@@ -109,7 +107,7 @@ internal sealed partial class BeaconEndpoint(
             when (exception is IOException or BadHttpRequestException or OperationCanceledException)
         {
             // The client went away or sent a malformed body: nothing whole to record.
-            LogUnreadable(logger, context.TraceIdentifier, exception.Message);
+            pipeline.ReportRefused(context.TraceIdentifier, $"beacon body could not be read ({exception.Message}); 400");
             ArrayPool<byte>.Shared.Return(buffer);
             return new Body([], 0, StatusCodes.Status400BadRequest);
         }
@@ -117,9 +115,5 @@ internal sealed partial class BeaconEndpoint(
 
     private readonly record struct Body(byte[] Bytes, int Length, int Status);
 
-    [LoggerMessage(1, LogLevel.Information, "Beacon {RequestId} refused with 413: its body is over {Limit} bytes")]
-    private static partial void LogTooLarge(ILogger logger, string requestId, int limit);
-
-    [LoggerMessage(2, LogLevel.Information, "Beacon {RequestId} not recorded: its body could not be read ({Reason})")]
-    private static partial void LogUnreadable(ILogger logger, string requestId, string reason);
+    private static string TooLarge(int limit) => $"beacon body over {limit} bytes; 413";
 }

@@ -18,7 +18,7 @@ internal sealed partial class ClickEndpoint(
         var status = signer.Verify(QueryParameters.Parse(context.Request.QueryString.Value), out var target);
         if (status != ClickLinkStatus.Valid || target is null)
         {
-            LogRefused(logger, context.TraceIdentifier, status);
+            pipeline.ReportRefused(context.TraceIdentifier, $"click link is {status}");
             if (signer.FallbackUrl is { } fallback)
             {
                 response.Redirect(fallback.AbsoluteUri);
@@ -47,9 +47,6 @@ internal sealed partial class ClickEndpoint(
 
         response.Redirect(target.AbsoluteUri);
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Click {RequestId} not redirected: the link is {Status}")]
-    private static partial void LogRefused(ILogger logger, string requestId, ClickLinkStatus status);
 
     [LoggerMessage(2, LogLevel.Error, "Recording click {RequestId} failed; the reader is still redirected")]
     private static partial void LogFailed(ILogger logger, string requestId, Exception exception);

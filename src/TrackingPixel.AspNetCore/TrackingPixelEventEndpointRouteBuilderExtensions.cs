@@ -34,8 +34,7 @@ public static class TrackingPixelEventEndpointRouteBuilderExtensions
         var endpoint = new BeaconEndpoint(
             EndpointServices.Pipeline(services, nameof(MapTrackingPixelBeacon)),
             services.GetService<IOptions<BeaconOptions>>()?.Value ?? new BeaconOptions(),
-            EndpointServices.Time(services),
-            Logger<BeaconEndpoint>(services));
+            EndpointServices.Time(services));
         return endpoints.MapMethods(pattern, [HttpMethods.Post, HttpMethods.Options], endpoint.HandleAsync);
     }
 

@@ -43,6 +43,7 @@ public sealed class BeaconEndpointTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, streamed.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, fits.StatusCode);
+        Assert.Equal(2, server.App.Services.GetRequiredService<PixelPipeline>().Metrics.RequestsRefused);
         Assert.Single(await server.StopAndReadLinesAsync());
     }
 

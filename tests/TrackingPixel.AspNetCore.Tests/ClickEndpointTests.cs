@@ -38,6 +38,7 @@ public sealed class ClickEndpointTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
+        Assert.Equal(1, server.App.Services.GetRequiredService<PixelPipeline>().Metrics.RequestsRefused);
         Assert.Empty(await server.StopAndReadLinesAsync());
     }
 

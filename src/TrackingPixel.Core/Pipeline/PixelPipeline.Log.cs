@@ -18,5 +18,8 @@ public sealed partial class PixelPipeline
         [LoggerMessage(
             3, LogLevel.Error, "The record for request {RequestId} could not be written; the pixel is still served")]
         public static partial void RecordFailed(ILogger logger, string? requestId, Exception exception);
+
+        [LoggerMessage(4, LogLevel.Information, "Request {RequestId} answered without a record: {Reason}")]
+        public static partial void Refused(ILogger logger, string? requestId, string reason);
     }
 }

@@ -22,6 +22,7 @@ public sealed class TrackingPixelMetrics : IDisposable
     private long _recordsPublished;
     private long _recordsUndelivered;
     private long _recordsLost;
+    private long _requestsRefused;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="TrackingPixelMetrics"/> class with its own meter.
@@ -65,6 +66,10 @@ public sealed class TrackingPixelMetrics : IDisposable
             "trackingpixel.records.lost",
             () => RecordsLost,
             description: "Records neither published nor kept by the sink.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.requests.refused",
+            () => RequestsRefused,
+            description: "Requests answered without a record: a beacon body over the limit, a forged click link.");
     }
 
     /// <summary>Gets the number of records built.</summary>
@@ -93,6 +98,11 @@ public sealed class TrackingPixelMetrics : IDisposable
 
     /// <summary>Gets the number of records that neither the publisher nor the undelivered-record sink kept.</summary>
     public long RecordsLost => Interlocked.Read(ref _recordsLost);
+
+    /// <summary>
+    /// Gets the number of requests a front end answered without a record (see <see cref="PixelPipeline.ReportRefused"/>).
+    /// </summary>
+    public long RequestsRefused => Interlocked.Read(ref _requestsRefused);
 
     /// <summary>
     /// Gets this instance's meter, so a listener can tell it from other pipelines' meters of the same name.
@@ -124,4 +134,6 @@ public sealed class TrackingPixelMetrics : IDisposable
     internal void OnUndelivered() => Interlocked.Increment(ref _recordsUndelivered);
 
     internal void OnLost() => Interlocked.Increment(ref _recordsLost);
+
+    internal void OnRefused() => Interlocked.Increment(ref _requestsRefused);
 }

@@ -39,6 +39,7 @@ internal sealed class EventEndpoints(PixelPipeline pipeline, BeaconOptions beaco
         {
             if (body is not null && !body.TryDecode(payload, beacons.MaxBodyBytes, out buffer, out length))
             {
+                pipeline.ReportRefused(request.RequestId, $"beacon body over {beacons.MaxBodyBytes} bytes; 413");
                 return new InvocationOutcome(ProxyResponse.Write(kind, 413, headers, null), null);
             }
 
@@ -68,6 +69,7 @@ internal sealed class EventEndpoints(PixelPipeline pipeline, BeaconOptions beaco
         var status = clicks?.Verify(request.Query, out target) ?? ClickLinkStatus.UnknownKey;
         if (status != ClickLinkStatus.Valid || target is null)
         {
+            pipeline.ReportRefused(request.RequestId, $"click link is {status}");
             if (clicks?.FallbackUrl is { } fallback)
             {
                 headers.Add(new("Location", fallback.AbsoluteUri));

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Pipeline;
@@ -31,5 +32,21 @@ public class TrackingPixelMetricsTests
         Assert.Equal(1, observed["trackingpixel.records.published"]);
         Assert.Equal(1, observed["trackingpixel.input.problems"]);
         Assert.Equal(0, observed["trackingpixel.records.lost"]);
+    }
+
+    [Fact]
+    public void ReportRefused_RequestAnsweredWithoutARecord_IsCountedOnTheMeterAndLoggedWithItsReason()
+    {
+        using var logs = new CollectingLoggerProvider();
+        using var services = Some.Services(logs: logs);
+        var pipeline = services.GetRequiredService<PixelPipeline>();
+
+        pipeline.ReportRefused("req-1", "beacon body over 100 bytes; 413");
+
+        Assert.Equal(1, pipeline.Metrics.RequestsRefused);
+        Assert.Equal(0, pipeline.Metrics.RecordsCollected);
+        var entry = Assert.Single(logs.Entries, e => e.Message.Contains("req-1", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.Equal("Request req-1 answered without a record: beacon body over 100 bytes; 413", entry.Message);
     }
 }

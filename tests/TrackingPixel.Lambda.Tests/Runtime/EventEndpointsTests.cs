@@ -30,12 +30,14 @@ public class EventEndpointsTests
     [InlineData(true)]
     public async Task Beacon_BodyOverTheLimit_Answers413AndRecordsNothing(bool base64)
     {
-        var (function, publisher) = Function(beacons: o => o.MaxBodyBytes = 100);
+        using var metrics = new TrackingPixelMetrics();
+        var (function, publisher) = Function(beacons: o => o.MaxBodyBytes = 100, metrics: metrics);
 
         var response = await Invoke(function, Event("POST", "/beacon", "", "text/plain", new string('a', 101), base64));
 
         Assert.Equal(413, response.GetProperty("statusCode").GetInt32());
         Assert.Empty(publisher.Records);
+        Assert.Equal(1, metrics.RequestsRefused);
     }
 
     [Fact]
@@ -73,13 +75,15 @@ public class EventEndpointsTests
     [InlineData("url=https%3A%2F%2Fevil.example%2F&kid=k1&sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task Click_UnsignedOrForgedLink_Answers400WithoutLocationAndRecordsNothing(string query)
     {
-        var (function, publisher) = Function();
+        using var metrics = new TrackingPixelMetrics();
+        var (function, publisher) = Function(metrics: metrics);
 
         var response = await Invoke(function, Event("GET", "/click", query, null, null, false));
 
         Assert.Equal(400, response.GetProperty("statusCode").GetInt32());
         Assert.False(response.GetProperty("headers").TryGetProperty("Location", out _));
         Assert.Empty(publisher.Records);
+        Assert.Equal(1, metrics.RequestsRefused);
     }
 
     [Fact]
@@ -109,11 +113,17 @@ public class EventEndpointsTests
         return new ClickLinkSigner(options);
     }
 
-    private static (PixelFunction Function, RecordingPublisher Publisher) Function(Action<BeaconOptions>? beacons = null)
+    private static (PixelFunction Function, RecordingPublisher Publisher) Function(
+        Action<BeaconOptions>? beacons = null, TrackingPixelMetrics? metrics = null)
     {
         var publisher = new RecordingPublisher();
         var function = new PixelFunction(services =>
         {
+            if (metrics is not null)
+            {
+                services.AddSingleton(metrics);
+            }
+
             Some.StandardPixel(services, publisher);
             services.AddTrackingPixel()
                 .UseLambdaPixelPath("/pixel.gif")
