@@ -12,7 +12,8 @@ if [ -z "$highest" ]; then
 fi
 if [ "$(printf '%s\n%s\n' "$highest" "$max" | sort -V | tail -n1)" != "$max" ]; then
   echo "check-glibc: $binary needs GLIBC_$highest, newer than $max (Amazon Linux 2023)." >&2
-  echo "Build on a distribution with glibc <= $max, e.g. 'sam build --use-container' with an Amazon Linux 2023 build image." >&2
+  echo "Build on a distribution with glibc <= $max," \
+    "e.g. 'sam build --use-container' with an Amazon Linux 2023 build image." >&2
   exit 1
 fi
 echo "check-glibc: $binary needs at most GLIBC_$highest (limit $max)"

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 runs="${1:-15}"
 out=$(mktemp -d)
 dotnet publish samples/TrackingPixel.Sample.Lambda -c Release -r linux-x64 -o "$out/aot" >/dev/null
-dotnet publish samples/TrackingPixel.Sample.Lambda -c Release -r linux-x64 -p:PublishAot=false --self-contained false -o "$out/jit" >/dev/null
+dotnet publish samples/TrackingPixel.Sample.Lambda -c Release -r linux-x64 \
+  -p:PublishAot=false --self-contained false -o "$out/jit" >/dev/null
 dotnet build tests/TrackingPixel.Lambda.BootstrapDriver -c Release -o "$out/driver" >/dev/null
 echo "Native AOT:"
 dotnet "$out/driver/TrackingPixel.Lambda.BootstrapDriver.dll" measure "$out/aot/bootstrap" "$runs" 2>/dev/null

@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:-TrackingPixel.sln}"
 log=$(mktemp)
-dotnet build "$target" -c Release -p:TreatWarningsAsErrors=false -p:MSBuildTreatWarningsAsErrors=false > "$log" 2>&1 || true
-grep -oE "error RS0016: Symbol '.*' is not part of the declared public API.*\[[^]]+\]|warning RS0016: Symbol '.*' is not part of the declared public API.*\[[^]]+\]" "$log" \
+dotnet build "$target" -c Release -p:TreatWarningsAsErrors=false -p:MSBuildTreatWarningsAsErrors=false > "$log" 2>&1 \
+  || true
+missing="(error|warning) RS0016: Symbol '.*' is not part of the declared public API.*\[[^]]+\]"
+grep -oE "$missing" "$log" \
   | sed -E "s/^.*RS0016: Symbol '(.*)' is not part of the declared public API.*\[([^]:]+)(::[^]]*)?\]$/\2\t\1/" \
   | sort -u | while IFS=$'\t' read -r project symbol; do
       file="$(dirname "$project")/PublicAPI.Unshipped.txt"

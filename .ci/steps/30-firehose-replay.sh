@@ -20,7 +20,13 @@ import json, sys
 with open(sys.argv[1], "w") as log, open(sys.argv[2], "w") as expected:
     for i in range(1500):
         record = {"eventId": f"e-{i}", "requestId": f"r-{i}", "userId": f"caf\u00e9-{i}"}
-        line = {"timestamp": "2026-01-01T00:00:00.000Z", "level": "ERROR", "message": "m", "reason": "test", "trackingPixelUndelivered": record}
+        line = {
+            "timestamp": "2026-01-01T00:00:00.000Z",
+            "level": "ERROR",
+            "message": "m",
+            "reason": "test",
+            "trackingPixelUndelivered": record,
+        }
         log.write("2026-01-01T00:00:00.000Z\t" + json.dumps(line, separators=(",", ":")) + "\n")
         log.write('{"level":"INFO","message":"not a record"}\n')
         expected.write(json.dumps(record, separators=(",", ":")) + "\n")

@@ -11,27 +11,37 @@ fake=tests/TrackingPixel.Firehose.Tests/Fakes/fake_firehose.py
 fake_pid=""
 trap 'kill "$fake_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-dotnet publish samples/TrackingPixel.Sample.Lambda -c Release -r linux-x64 -o "$work/bootstrap" > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
-dotnet build tests/TrackingPixel.Lambda.BootstrapDriver -c Release -o "$work/driver" > "$work/driver.log" 2>&1 || { cat "$work/driver.log"; exit 1; }
+dotnet publish samples/TrackingPixel.Sample.Lambda -c Release -r linux-x64 -o "$work/bootstrap" \
+  > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
+dotnet build tests/TrackingPixel.Lambda.BootstrapDriver -c Release -o "$work/driver" > "$work/driver.log" 2>&1 \
+  || { cat "$work/driver.log"; exit 1; }
 
 check() {
   local concurrency=$1 run="$work/run-$1"
   mkdir -p "$run"
-  /usr/bin/python3 "$fake" --records "$run/stored.ndjson" --fail-rate 0.2 --throttle-every 4 --seed 7 > "$run/port" 2> "$run/fake.err" &
+  /usr/bin/python3 "$fake" --records "$run/stored.ndjson" --fail-rate 0.2 --throttle-every 4 --seed 7 > "$run/port" \
+    2> "$run/fake.err" &
   fake_pid=$!
   for _ in $(seq 1 300); do [ -s "$run/port" ] && break; sleep 0.1; done
   local port
   port=$(head -n1 "$run/port")
   [ -n "$port" ] || { echo "fake Firehose did not start" >&2; cat "$run/fake.err" >&2; exit 1; }
 
-  dotnet "$work/driver/TrackingPixel.Lambda.BootstrapDriver.dll" firehose "$work/bootstrap/bootstrap" "http://127.0.0.1:$port" "$run/stored.ndjson" 200 "$concurrency" 2> "$run/driver.err" \
+  dotnet "$work/driver/TrackingPixel.Lambda.BootstrapDriver.dll" firehose "$work/bootstrap/bootstrap" \
+    "http://127.0.0.1:$port" "$run/stored.ndjson" 200 "$concurrency" 2> "$run/driver.err" \
     || { tail -n 40 "$run/driver.err" >&2; cat "$run/fake.err" >&2; exit 1; }
-  if grep -q rejected "$run/fake.err"; then echo "the fake Firehose rejected a request:" >&2; cat "$run/fake.err" >&2; exit 1; fi
+  if grep -q rejected "$run/fake.err"; then
+    echo "the fake Firehose rejected a request:" >&2
+    cat "$run/fake.err" >&2
+    exit 1
+  fi
   local throttled failed
   throttled=$(grep -c "injected: 503" "$run/fake.err" || true)
   failed=$(grep -c "injected: 500" "$run/fake.err" || true)
-  echo "concurrency $concurrency, fake Firehose: $(grep -c . "$run/stored.ndjson") records stored after $throttled throttled and $failed failed calls"
-  [ "$throttled" -gt 0 ] && [ "$failed" -gt 0 ] || { echo "no faults were injected: the check proves nothing" >&2; exit 1; }
+  echo "concurrency $concurrency, fake Firehose: $(grep -c . "$run/stored.ndjson") records stored" \
+    "after $throttled throttled and $failed failed calls"
+  [ "$throttled" -gt 0 ] && [ "$failed" -gt 0 ] \
+    || { echo "no faults were injected: the check proves nothing" >&2; exit 1; }
   kill "$fake_pid" 2>/dev/null || true
   wait "$fake_pid" 2>/dev/null || true
 }

@@ -21,7 +21,8 @@ for package in ["Core", "Aws", "Lambda", "Firehose", "AspNetCore"]:
         assert any(n.endswith(".pdb") for n in symbols.namelist()), f"{name}: no PDB in the symbols package"
     with zipfile.ZipFile(f"{feed}/{name}.{version}.nupkg") as nupkg:
         names = nupkg.namelist()
-        for required in ["README.md", f"lib/net8.0/{name}.xml", f"lib/net10.0/{name}.xml", f"lib/net8.0/{name}.dll", f"lib/net10.0/{name}.dll"]:
+        libs = [f"lib/{tfm}/{name}.{ext}" for tfm in ("net8.0", "net10.0") for ext in ("xml", "dll")]
+        for required in ["README.md", *libs]:
             assert required in names, f"{name}: {required} missing"
         nuspec = nupkg.read(f"{name}.nuspec").decode()
         assert '<license type="expression">Apache-2.0</license>' in nuspec, f"{name}: no licence expression"
@@ -36,10 +37,13 @@ cd "$app"
 # A user's project: its own nuget.config (the registry for the dependencies, the folder feed for TrackingPixel).
 write_nuget_config nuget.config "$feed"
 dotnet new console --framework net10.0 --name MyPixel --output . > /dev/null
-dotnet add package TrackingPixel.Lambda --version "$version" --source "$feed" > "$work/add.log" 2>&1 || { cat "$work/add.log"; exit 1; }
-dotnet add package TrackingPixel.Firehose --version "$version" --source "$feed" >> "$work/add.log" 2>&1 || { cat "$work/add.log"; exit 1; }
+dotnet add package TrackingPixel.Lambda --version "$version" --source "$feed" > "$work/add.log" 2>&1 \
+  || { cat "$work/add.log"; exit 1; }
+dotnet add package TrackingPixel.Firehose --version "$version" --source "$feed" >> "$work/add.log" 2>&1 \
+  || { cat "$work/add.log"; exit 1; }
 cp "$repo/tests/consumer/Program.cs.txt" Program.cs
-dotnet publish -c Release -r linux-x64 -o "$work/out" -p:PublishAot=true -p:InvariantGlobalization=true -p:AssemblyName=bootstrap \
+dotnet publish -c Release -r linux-x64 -o "$work/out" \
+  -p:PublishAot=true -p:InvariantGlobalization=true -p:AssemblyName=bootstrap \
   > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
 if grep -E "warning IL[23][0-9]{3}|error IL[23][0-9]{3}|warning" "$work/publish.log"; then
   echo "the consumer's AOT publish has warnings" >&2

@@ -36,7 +36,8 @@ new_project trackingpixel-lambda PixelFiles --sink files
 new_project trackingpixel-aspnet PixelEndpoint
 new_project trackingpixel-aspnet PixelEndpointFirehose --sink firehose
 # The sink chooses the stack: a delivery stream for Firehose, none for files.
-grep -q "AWS::KinesisFirehose::DeliveryStream" "$work/Pixel/template.yaml" || { echo "Pixel: no delivery stream" >&2; exit 1; }
+grep -q "AWS::KinesisFirehose::DeliveryStream" "$work/Pixel/template.yaml" \
+  || { echo "Pixel: no delivery stream" >&2; exit 1; }
 if grep -q "Firehose" "$work/PixelFiles/template.yaml" "$work/PixelFiles/src/PixelFiles/PixelFiles.csproj"; then
   echo "PixelFiles (--sink files) still mentions Firehose" >&2
   exit 1

@@ -19,7 +19,7 @@
 #   SERVER_CPU=1 WRK_CPU=0             CPUs to pin to (defaults shown)
 #   MIN_RATIO=0.5     exit non-zero when app req/s < MIN_RATIO x nginx req/s (default 0: report only)
 #   APP_ENV="K=V ..." extra environment for the app only, to try runtime knobs, e.g.
-#                     APP_ENV=DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 (not the default: see docs of that variable)
+# APP_ENV=DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 (not the default: see docs of that variable)
 #   KEEP=1            keep the temp folder (configs, logs, records, wrk output) and print where it is
 # Why a 15 s warm-up: measured is the steady state of a long-running server. The .NET runtime starts the framework
 # on its precompiled (ReadyToRun) code and recompiles the hot methods fully optimised only once the process has been
@@ -42,7 +42,8 @@ read -ra app_env <<<"${APP_ENV:-}"
 nginx_bin="${NGINX:-/usr/sbin/nginx}"
 wrk_bin="${WRK:-/usr/bin/wrk}"
 query='userid=aws_user&thirdpartyname=example.hightrafficwebsite.com'
-user_agent='Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36'
+user_agent='Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) '
+user_agent+='Chrome/124.0.0.0 Safari/537.36'
 
 for tool in "$nginx_bin" "$wrk_bin" taskset curl dotnet; do
     command -v "$tool" >/dev/null || { echo "error: $tool is not installed" >&2; exit 2; }
@@ -122,7 +123,8 @@ echo "dotnet --version: $(dotnet --version)"
 echo "nginx -v: $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //')"
 echo "wrk: $("$wrk_bin" --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 [[ ${#app_env[@]} -eq 0 ]] || echo "App environment: ${app_env[*]}"
-echo "Load: wrk -t1 -c$connections -d${duration}s --latency (warm-up ${warmup}s), server on CPU $server_cpu, wrk on CPU $wrk_cpu"
+echo "Load: wrk -t1 -c$connections -d${duration}s --latency (warm-up ${warmup}s)," \
+  "server on CPU $server_cpu, wrk on CPU $wrk_cpu"
 echo
 
 # --- build the app first, so the compiler is not running while anything is measured ---------------------------------
@@ -130,8 +132,10 @@ echo
 echo "Publishing samples/TrackingPixel.Sample.Local (Release) ..."
 dotnet publish samples/TrackingPixel.Sample.Local -c Release -o "$tmp/app" --artifacts-path "$tmp/artifacts" \
     -nologo -v quiet >"$tmp/publish.log" 2>&1 || { cat "$tmp/publish.log" >&2; exit 1; }
-echo "app runtime settings: $(grep -oE '"System\.(GC\.Server|GC\.Concurrent|Runtime\.TieredPGO|Runtime\.TieredCompilation[A-Za-z.]*)": *[a-z]+' \
-    "$tmp/app/TrackingPixel.Sample.Local.runtimeconfig.json" | tr -d '"' | sed 's/System\.//; s/: */=/' | paste -sd' ' -)"
+settings='"System\.(GC\.Server|GC\.Concurrent|Runtime\.TieredPGO|Runtime\.TieredCompilation[A-Za-z.]*)": *[a-z]+'
+echo "app runtime settings: $(grep -oE "$settings" \
+    "$tmp/app/TrackingPixel.Sample.Local.runtimeconfig.json" \
+    | tr -d '"' | sed 's/System\.//; s/: */=/' | paste -sd' ' -)"
 # Let the build server and compiler processes settle before measuring.
 sleep 2
 
@@ -157,7 +161,8 @@ nginx_lines=$(wc -l <"$prefix/logs/pixel.ndjson")
 records="$tmp/records"
 ensure_free "$app_port" APP
 echo "TrackingPixel.Sample.Local (ASP.NET Core, file publisher):"
-env "${app_env[@]}" taskset -c "$server_cpu" "$tmp/app/TrackingPixel.Sample.Local" --port "$app_port" --records "$records" >"$tmp/app.log" 2>&1 &
+env "${app_env[@]}" taskset -c "$server_cpu" "$tmp/app/TrackingPixel.Sample.Local" \
+  --port "$app_port" --records "$records" >"$tmp/app.log" 2>&1 &
 server_pid=$!
 app_url="http://127.0.0.1:$app_port/pixel.gif?$query"
 wait_ready "$app_url" "$server_pid"
@@ -180,7 +185,8 @@ if [[ "$app_exit" -ne 0 ]]; then
 fi
 app_records=$(find "$records" -name '*.ndjson' -type f -exec cat {} + | wc -l)
 # The readiness probes are recorded too; count wrk's requests alone by their User-Agent.
-app_wrk_records=$(find "$records" -name '*.ndjson' -type f -exec cat {} + | grep -cF "\"userAgent\":\"$user_agent\"" || true)
+app_wrk_records=$(find "$records" -name '*.ndjson' -type f -exec cat {} + | grep -cF "\"userAgent\":\"$user_agent\"" \
+  || true)
 
 # --- report ---------------------------------------------------------------------------------------------------------
 echo

@@ -14,8 +14,10 @@ concurrency="${2:-32}"
 latency="${3:-20}"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-dotnet publish samples/TrackingPixel.Sample.Lambda -c Release -r linux-x64 -o "$out/aot" > "$out/publish.log" 2>&1 || { cat "$out/publish.log" >&2; exit 1; }
-dotnet build tests/TrackingPixel.Lambda.BootstrapDriver -c Release -o "$out/driver" > "$out/driver.log" 2>&1 || { cat "$out/driver.log" >&2; exit 1; }
+dotnet publish samples/TrackingPixel.Sample.Lambda -c Release -r linux-x64 -o "$out/aot" > "$out/publish.log" 2>&1 \
+  || { cat "$out/publish.log" >&2; exit 1; }
+dotnet build tests/TrackingPixel.Lambda.BootstrapDriver -c Release -o "$out/driver" > "$out/driver.log" 2>&1 \
+  || { cat "$out/driver.log" >&2; exit 1; }
 driver="$out/driver/TrackingPixel.Lambda.BootstrapDriver.dll"
 dotnet "$driver" concurrent "$out/aot/bootstrap" "$pixels" "$concurrency" "$latency" 2> "$out/concurrent.err" \
   || { tail -n 40 "$out/concurrent.err" >&2; exit 1; }

@@ -13,7 +13,10 @@ cd "$(dirname "$0")/../.."
 invocations="${1:-20000}"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-dotnet publish samples/TrackingPixel.Sample.Lambda -c Release -r linux-x64 -o "$out/aot" > "$out/publish.log" 2>&1 || { cat "$out/publish.log" >&2; exit 1; }
-dotnet build tests/TrackingPixel.Lambda.BootstrapDriver -c Release -o "$out/driver" > "$out/driver.log" 2>&1 || { cat "$out/driver.log" >&2; exit 1; }
-dotnet "$out/driver/TrackingPixel.Lambda.BootstrapDriver.dll" warm "$out/aot/bootstrap" "$invocations" 2> "$out/driver.err" \
+dotnet publish samples/TrackingPixel.Sample.Lambda -c Release -r linux-x64 -o "$out/aot" > "$out/publish.log" 2>&1 \
+  || { cat "$out/publish.log" >&2; exit 1; }
+dotnet build tests/TrackingPixel.Lambda.BootstrapDriver -c Release -o "$out/driver" > "$out/driver.log" 2>&1 \
+  || { cat "$out/driver.log" >&2; exit 1; }
+dotnet "$out/driver/TrackingPixel.Lambda.BootstrapDriver.dll" warm "$out/aot/bootstrap" "$invocations" \
+  2> "$out/driver.err" \
   || { tail -n 40 "$out/driver.err" >&2; exit 1; }

@@ -59,7 +59,9 @@ public static class ReferenceEndpoints
                 {
                     // A malformed pair is kept with an empty id, which validation rejects at init with a clear message.
                     var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                    o.Keys[equals > 0 ? pair[..equals] : string.Empty] = equals > 0 ? pair[(equals + 1)..] : string.Empty;
+                    o.Keys[equals > 0 ? pair[..equals] : string.Empty] = equals > 0
+                        ? pair[(equals + 1)..]
+                        : string.Empty;
                 }
 
                 o.SigningKeyId = keys[0].Split('=')[0];

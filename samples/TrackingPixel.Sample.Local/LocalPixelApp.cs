@@ -32,7 +32,8 @@ public static class LocalPixelApp
         if (Setting(builder.Configuration, "port", "TRACKINGPIXEL_PORT") is { } text
             && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
         {
-            throw new ArgumentException($"The port must be a number from 0 to 65535 (0 picks a free one); got '{text}'.");
+            throw new ArgumentException(
+                $"The port must be a number from 0 to 65535 (0 picks a free one); got '{text}'.");
         }
 
         var records = Path.GetFullPath(Setting(builder.Configuration, "records", "TRACKINGPIXEL_RECORDS") ?? "records");
@@ -41,7 +42,8 @@ public static class LocalPixelApp
 
         // One line per request from ASP.NET Core would bury the welcome text; problems still show. The hosting layer's
         // per-request category is switched off entirely: while it is enabled at any level, every request also gets an
-        // Activity and a logging scope, which costs throughput and that layer only logs requests starting and finishing.
+        // Activity and a logging scope, which costs throughput and that layer only logs requests starting and
+        // finishing.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         // Without a configured key, one for this run: its links stop verifying when the sample restarts.
@@ -70,7 +72,9 @@ public static class LocalPixelApp
         return app;
     }
 
-    /// <summary>Says why records could not be written under the records folder, or <see langword="null"/> when they can.</summary>
+    /// <summary>
+    /// Says why records could not be written under the records folder, or <see langword="null"/> when they can.
+    /// </summary>
     /// <param name="app">The app, before it starts.</param>
     /// <returns>A message for the operator naming the folder, the reason and what to do.</returns>
     /// <remarks>The publisher's own readiness check, which the readiness endpoint runs too.</remarks>
@@ -102,7 +106,9 @@ public static class LocalPixelApp
     public static string RecordsFolder(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return Path.GetFullPath(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrackingPixel.Publishing.FilePublisherOptions>>().Value.Directory);
+        var options = app.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<TrackingPixel.Publishing.FilePublisherOptions>>();
+        return Path.GetFullPath(options.Value.Directory);
     }
 
     /// <summary>Writes where the pixel is served, an <c>&lt;img&gt;</c> tag to embed, and where records land.</summary>
@@ -115,7 +121,9 @@ public static class LocalPixelApp
         var example = $"{url}?userid=aws_user&thirdpartyname=example.hightrafficwebsite.com";
         output.WriteLine($"TrackingPixel is serving the pixel at {url}");
         output.WriteLine("Embed it in a page or an e-mail:");
-        output.WriteLine($"  <img src=\"{example.Replace("&", "&amp;", StringComparison.Ordinal)}\" width=\"1\" height=\"1\" alt=\"\">");
+        output.WriteLine(
+            $"  <img src=\"{example.Replace("&", "&amp;", StringComparison.Ordinal)}\" width=\"1\" height=\"1\" " +
+                "alt=\"\">");
         output.WriteLine("Or try it from a shell:");
         output.WriteLine($"  curl -s -o /dev/null -A 'Mozilla/5.0' '{example}'");
         var click = app.Services.GetRequiredService<ClickLinkSigner>()
@@ -133,5 +141,7 @@ public static class LocalPixelApp
     }
 
     private static string? Setting(ConfigurationManager configuration, string key, string environmentVariable) =>
-        configuration[key] is { Length: > 0 } value ? value : Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } env ? env : null;
+        configuration[key] is { Length: > 0 } value
+            ? value
+            : Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } env ? env : null;
 }

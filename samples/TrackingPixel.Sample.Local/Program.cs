@@ -25,7 +25,8 @@ try
 }
 catch (IOException exception)
 {
-    Console.Error.WriteLine($"Could not start: {exception.Message.TrimEnd('.')}. Choose another port with --port <number>.");
+    Console.Error.WriteLine(
+        $"Could not start: {exception.Message.TrimEnd('.')}. Choose another port with --port <number>.");
     return 1;
 }
 

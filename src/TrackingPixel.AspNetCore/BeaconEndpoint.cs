@@ -45,8 +45,8 @@ internal sealed class BeaconEndpoint(PixelPipeline pipeline, BeaconOptions optio
 
         try
         {
-            using var record = pipeline.Collect(PixelEndpoint.ToPixelRequest(
-                context, time, RequestBody.Parse(body.Bytes.AsSpan(0, body.Length), request.ContentType), EventTypes.Beacon));
+            var parsed = RequestBody.Parse(body.Bytes.AsSpan(0, body.Length), request.ContentType);
+            using var record = pipeline.Collect(PixelEndpoint.ToPixelRequest(context, time, parsed, EventTypes.Beacon));
             if (record is not null)
             {
                 // Published before the answer, as the pixel is: a 204 means the record is stored or kept for replay.
@@ -86,7 +86,8 @@ internal sealed class BeaconEndpoint(PixelPipeline pipeline, BeaconOptions optio
                     buffer = larger;
                 }
 
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, limit + 1) - length))
+                var read = await request.Body.ReadAsync(
+                    buffer.AsMemory(length, Math.Min(buffer.Length, limit + 1) - length))
                     .ConfigureAwait(false);
                 if (read == 0)
                 {
@@ -107,7 +108,8 @@ internal sealed class BeaconEndpoint(PixelPipeline pipeline, BeaconOptions optio
             when (exception is IOException or BadHttpRequestException or OperationCanceledException)
         {
             // The client went away or sent a malformed body: nothing whole to record.
-            pipeline.ReportRefused(context.TraceIdentifier, $"beacon body could not be read ({exception.Message}); 400");
+            pipeline.ReportRefused(
+                context.TraceIdentifier, $"beacon body could not be read ({exception.Message}); 400");
             ArrayPool<byte>.Shared.Return(buffer);
             return new Body([], 0, StatusCodes.Status400BadRequest);
         }

@@ -33,7 +33,8 @@ internal sealed partial class ClickEndpoint(
 
         try
         {
-            using var record = pipeline.Collect(PixelEndpoint.ToPixelRequest(context, time, eventType: EventTypes.Click));
+            using var record = pipeline.Collect(
+                PixelEndpoint.ToPixelRequest(context, time, eventType: EventTypes.Click));
             if (record is not null)
             {
                 await pipeline.PublishAsync(record, CancellationToken.None).ConfigureAwait(false);

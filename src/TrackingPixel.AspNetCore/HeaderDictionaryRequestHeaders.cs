@@ -32,5 +32,6 @@ internal sealed class HeaderDictionaryRequestHeaders(IHeaderDictionary headers) 
     }
 
     // StringValues.ToString() joins with "," alone; RequestHeaders promises ", " as HTTP list syntax writes it.
-    private static string Join(StringValues values) => values.Count == 1 ? values[0] ?? string.Empty : string.Join(", ", values.ToArray());
+    private static string Join(StringValues values) =>
+        values.Count == 1 ? values[0] ?? string.Empty : string.Join(", ", values.ToArray());
 }

@@ -43,8 +43,8 @@ internal sealed partial class PixelEndpoint(PixelPipeline pipeline, TimeProvider
 
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            // No RequestAborted token: asking for it makes the server create a token source per request, and writing to a
-            // connection the client has closed completes without error anyway.
+            // No RequestAborted token: asking for it makes the server create a token source per request, and writing to
+            // a connection the client has closed completes without error anyway.
             await response.Body.WriteAsync(PixelResponse.Gif, CancellationToken.None).ConfigureAwait(false);
         }
     }

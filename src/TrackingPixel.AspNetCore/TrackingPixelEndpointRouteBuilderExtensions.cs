@@ -11,9 +11,15 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Serves the TrackingPixel pixel from an ASP.NET Core app.</summary>
 public static class TrackingPixelEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps <c>GET</c> and <c>HEAD</c> on <paramref name="pattern"/> to the pixel: each request is recorded, then answered with the 1×1 GIF.</summary>
+    /// <summary>
+    /// Maps <c>GET</c> and <c>HEAD</c> on <paramref name="pattern"/> to the pixel: each request is recorded, then
+    /// answered with the 1×1 GIF.
+    /// </summary>
     /// <param name="endpoints">The app or route group.</param>
-    /// <param name="pattern">The route, for example <c>/pixel.gif</c>, or <c>/o/{campaign}/{recipient}.gif</c> whose parameters <c>AddRouteField</c> records.</param>
+    /// <param name="pattern">
+    /// The route, for example <c>/pixel.gif</c>, or <c>/o/{campaign}/{recipient}.gif</c> whose parameters
+    /// <c>AddRouteField</c> records.
+    /// </param>
     /// <returns>The endpoint's convention builder, to add metadata such as rate limiting or CORS.</returns>
     /// <remarks>
     /// Requires <c>services.AddTrackingPixel()</c>. The record is published before the pixel is sent, so a response
@@ -23,7 +29,8 @@ public static class TrackingPixelEndpointRouteBuilderExtensions
     /// unless <see cref="TrackingPixel.ClientIpOptions.TrustedProxyCount"/> says which forwarding entry to
     /// trust. The handler is a plain <see cref="RequestDelegate"/>, so the endpoint is trim- and Native AOT-safe.
     /// </remarks>
-    public static IEndpointConventionBuilder MapTrackingPixel(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = "/pixel.gif")
+    public static IEndpointConventionBuilder MapTrackingPixel(
+        this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = "/pixel.gif")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(pattern);

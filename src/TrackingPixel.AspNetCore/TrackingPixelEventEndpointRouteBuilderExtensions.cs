@@ -56,7 +56,8 @@ public static class TrackingPixelEventEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         var signer = services.GetService<ClickLinkSigner>()
             ?? throw new InvalidOperationException(
-                "MapTrackingPixelClick needs the click-link keys: call AddClickLinks(o => o.Keys[\"key-id\"] = secret) on AddTrackingPixel().");
+                "MapTrackingPixelClick needs the click-link keys: call AddClickLinks(o => o.Keys[\"key-id\"] = " +
+                    "secret) on AddTrackingPixel().");
         var endpoint = new ClickEndpoint(
             EndpointServices.Pipeline(services, nameof(MapTrackingPixelClick)),
             signer,

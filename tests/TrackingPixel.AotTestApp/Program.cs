@@ -1,9 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using TrackingPixel;
 
-// Runs one request through the AOT-compiled pipeline and prints the record, so CI sees it works, not only that it links.
+// Runs one request through the AOT-compiled pipeline and prints the record, so CI sees it works, not only that it
+// links.
 var services = new ServiceCollection();
-services.AddTrackingPixel().AddStandardFields().AddQueryField("campaign", "utm_campaign").UseFilePublisher(o => o.Directory = Path.Combine(Path.GetTempPath(), "trackingpixel-aot"));
+services.AddTrackingPixel()
+    .AddStandardFields()
+    .AddQueryField("campaign", "utm_campaign")
+    .UseFilePublisher(o => o.Directory = Path.Combine(Path.GetTempPath(), "trackingpixel-aot"));
 using var provider = services.BuildServiceProvider();
 var pipeline = provider.GetRequiredService<PixelPipeline>();
 var request = new PixelRequest

@@ -19,7 +19,8 @@ public sealed class BeaconEndpointTests
     {
         await using var server = await Start();
 
-        using var response = await server.Client.PostAsync(new Uri("/beacon", UriKind.Relative), Content(body, contentType));
+        using var response = await server.Client.PostAsync(
+            new Uri("/beacon", UriKind.Relative), Content(body, contentType));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(
@@ -32,13 +33,15 @@ public sealed class BeaconEndpointTests
     {
         await using var server = await Start(o => o.MaxBodyBytes = 100);
 
-        using var declared = await server.Client.PostAsync(new Uri("/beacon", UriKind.Relative), Content(new string('a', 101), "text/plain"));
+        using var declared = await server.Client.PostAsync(
+            new Uri("/beacon", UriKind.Relative), Content(new string('a', 101), "text/plain"));
         using var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string('a', 5000))));
         chunked.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/beacon") { Content = chunked };
         request.Headers.TransferEncodingChunked = true;
         using var streamed = await server.Client.SendAsync(request);
-        using var fits = await server.Client.PostAsync(new Uri("/beacon", UriKind.Relative), Content("userid=" + new string('a', 93), "text/plain"));
+        using var fits = await server.Client.PostAsync(
+            new Uri("/beacon", UriKind.Relative), Content("userid=" + new string('a', 93), "text/plain"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, streamed.StatusCode);
@@ -49,7 +52,12 @@ public sealed class BeaconEndpointTests
 
     [Theory]
     [InlineData("application/json", new byte[] { 0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D })]
-    [InlineData("application/json", new byte[] { 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B })]
+    [InlineData(
+        "application/json",
+        new byte[]
+        {
+            0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B, 0x5B,
+        })]
     [InlineData("image/png", new byte[] { 0x89, 0x50, 0x4E, 0x47 })]
     public async Task Post_HostileBody_StillRecordsAndCountsTheProblem(string contentType, byte[] body)
     {
@@ -88,7 +96,8 @@ public sealed class BeaconEndpointTests
     {
         await using var server = await Start();
 
-        Assert.Throws<ArgumentNullException>(() => ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)null!).MapTrackingPixelBeacon());
+        Assert.Throws<ArgumentNullException>(
+            () => ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)null!).MapTrackingPixelBeacon());
         Assert.Throws<ArgumentException>(() => server.App.MapTrackingPixelBeacon(""));
     }
 

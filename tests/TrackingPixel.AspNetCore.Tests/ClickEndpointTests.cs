@@ -21,7 +21,8 @@ public sealed class ClickEndpointTests
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal(Target, response.Headers.Location);
         Assert.Equal(
-            """{"date":"2024-05-01T12:34:56.789Z","ip":"127.0.0.1","userAgent":"unknown","userId":"u1","thirdPartyId":"unknown",""" +
+            """{"date":"2024-05-01T12:34:56.789Z","ip":"127.0.0.1","userAgent":"unknown","userId":"u1","thirdPartyI""" +
+                """d":"unknown",""" +
             "\"eventType\":\"click\",\"clickTarget\":\"https://www.example.com/offer?id=7\"}",
             Assert.Single(await server.StopAndReadLinesAsync()));
     }
@@ -46,7 +47,8 @@ public sealed class ClickEndpointTests
     public async Task Get_TamperedLinkWithFallback_RedirectsToTheFallbackOnly()
     {
         await using var server = await Start(fallback: "https://www.example.com/");
-        var tampered = Sign(server, []).AbsoluteUri.Replace("www.example.com%2Foffer", "evil.example%2Foffer", StringComparison.Ordinal);
+        var tampered = Sign(server, []).AbsoluteUri.Replace(
+            "www.example.com%2Foffer", "evil.example%2Foffer", StringComparison.Ordinal);
 
         using var response = await NoRedirects(server).GetAsync(new Uri(tampered));
 
@@ -60,12 +62,16 @@ public sealed class ClickEndpointTests
     {
         await using var server = await Start(classify: true);
         using var request = new HttpRequestMessage(HttpMethod.Get, Sign(server, []));
-        request.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+        request.Headers.TryAddWithoutValidation(
+            "User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
 
         using var response = await NoRedirects(server).SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Contains("\"agentClass\":\"crawler\"", Assert.Single(await server.StopAndReadLinesAsync()), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"agentClass\":\"crawler\"",
+            Assert.Single(await server.StopAndReadLinesAsync()),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +100,8 @@ public sealed class ClickEndpointTests
         app => app.MapTrackingPixelClick());
 
     private static Uri Sign(PixelServer server, KeyValuePair<string, string>[] parameters) =>
-        server.App.Services.GetRequiredService<ClickLinkSigner>().Sign(new Uri(server.Client.BaseAddress!, "/click"), Target, parameters: parameters);
+        server.App.Services.GetRequiredService<ClickLinkSigner>()
+            .Sign(new Uri(server.Client.BaseAddress!, "/click"), Target, parameters: parameters);
 
     private static HttpClient NoRedirects(PixelServer server) =>
         new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.Client.BaseAddress };

@@ -22,7 +22,10 @@ public sealed class LocalSampleProcessTests : IDisposable
         await sample.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
 
         Assert.Equal(1, sample.ExitCode);
-        Assert.Contains($"Could not start: the records folder {Path.Combine(blocker, "records")} is not writable", stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            $"Could not start: the records folder {Path.Combine(blocker, "records")} is not writable",
+            stderr,
+            StringComparison.Ordinal);
         Assert.Contains("Choose a writable folder with --records <folder>.", stderr, StringComparison.Ordinal);
     }
 
@@ -68,7 +71,8 @@ public sealed class LocalSampleProcessTests : IDisposable
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "TrackingPixel.Sample.Local.dll");
         var redirect = stdout is null ? "" : $" > {stdout}";
-        var start = new ProcessStartInfo("/bin/sh", ["-c", $"exec dotnet \"$0\" --port {port} --records \"$1\"{redirect}", dll, records])
+        var start = new ProcessStartInfo(
+            "/bin/sh", ["-c", $"exec dotnet \"$0\" --port {port} --records \"$1\"{redirect}", dll, records])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = stdout is null,

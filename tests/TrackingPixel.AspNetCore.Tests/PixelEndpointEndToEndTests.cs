@@ -9,7 +9,8 @@ namespace TrackingPixel.AspNetCore.Tests;
 public class PixelEndpointEndToEndTests
 {
     private const string OriginalExample = "/pixel.gif?userid=aws_user&thirdpartyname=example.hightrafficwebsite.com";
-    private const string UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
+    private const string UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like " +
+        "Gecko) Chrome/124.0 Safari/537.36";
 
     [Fact]
     public async Task Get_OriginalExampleRequest_ServesTheExactGifAndWritesTheOriginalRecord()
@@ -25,7 +26,8 @@ public class PixelEndpointEndToEndTests
         Assert.Equal(PixelResponse.Gif.ToArray(), body);
         AssertPixelHeaders(response);
         Assert.Equal(
-            [$$"""{"date":"2024-05-01T12:34:56.789Z","ip":"127.0.0.1","userAgent":"{{UserAgent}}","userId":"aws_user","thirdPartyId":"example.hightrafficwebsite.com"}"""],
+            [$$"""{"date":"2024-05-01T12:34:56.789Z","ip":"127.0.0.1","userAgent":"{{UserAgent}}","userId":"aws_use""" +
+                """r","thirdPartyId":"example.hightrafficwebsite.com"}"""],
             await server.StopAndReadLinesAsync());
     }
 
@@ -76,7 +78,8 @@ public class PixelEndpointEndToEndTests
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 1000).Select(async i =>
         {
-            using var response = await server.Client.GetAsync($"/pixel.gif?userid=user-{i}&thirdpartyname=%22quoted%22");
+            using var response = await server.Client.GetAsync(
+                $"/pixel.gif?userid=user-{i}&thirdpartyname=%22quoted%22");
             return (response.StatusCode, (await response.Content.ReadAsByteArrayAsync()).Length);
         }));
 
@@ -89,7 +92,9 @@ public class PixelEndpointEndToEndTests
             Assert.Equal("\"quoted\"", json.RootElement.GetProperty("thirdPartyId").GetString());
             return json.RootElement.GetProperty("userId").GetString();
         });
-        Assert.Equal(Enumerable.Range(0, 1000).Select(i => $"user-{i}").Order(StringComparer.Ordinal), users.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Enumerable.Range(0, 1000).Select(i => $"user-{i}").Order(StringComparer.Ordinal),
+            users.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -115,7 +120,8 @@ public class PixelEndpointEndToEndTests
 
         using var response = await server.Client.SendAsync(request);
 
-        Assert.Contains("\"ip\":\"127.0.0.1\"", Assert.Single(await server.StopAndReadLinesAsync()), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"ip\":\"127.0.0.1\"", Assert.Single(await server.StopAndReadLinesAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,11 +164,15 @@ public class PixelEndpointEndToEndTests
     {
         public PublisherLimits Limits => PublisherLimits.Default;
 
-        public void Extract(PixelRequest request, RecordBuilder record) => throw new InvalidOperationException("extractor bug");
+        public void Extract(PixelRequest request, RecordBuilder record) =>
+            throw new InvalidOperationException("extractor bug");
 
-        public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) => throw new IOException("publisher down");
+        public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) =>
+            throw new IOException("publisher down");
 
-        public ValueTask PublishAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken) => throw new IOException("publisher down");
+        public ValueTask PublishAsync(
+            IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken) =>
+            throw new IOException("publisher down");
 
         public void Write(ReadOnlySpan<byte> record, string reason) => throw new IOException("sink down");
     }

@@ -63,7 +63,8 @@ public class PixelEndpointTests
     {
         var app = WebApplication.CreateSlimBuilder().Build();
 
-        Assert.Throws<ArgumentNullException>(() => ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)null!).MapTrackingPixel());
+        Assert.Throws<ArgumentNullException>(
+            () => ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)null!).MapTrackingPixel());
         Assert.Throws<ArgumentException>(() => app.MapTrackingPixel(""));
     }
 

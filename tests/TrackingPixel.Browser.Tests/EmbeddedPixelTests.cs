@@ -39,7 +39,9 @@ public sealed class EmbeddedPixelTests
 
         Assert.Equal((1, 1), plain);
         Assert.Equal((1, 1), coep);
-        Assert.Equal(["plain", "plain", "hidden", "coep", "beacon-user"], records.Select(r => r.GetProperty("userId").GetString()));
+        Assert.Equal(
+            ["plain", "plain", "hidden", "coep", "beacon-user"],
+            records.Select(r => r.GetProperty("userId").GetString()));
         Assert.Matches(@"Chrome/\d+", userAgent);
         Assert.All(records, r => Assert.Equal(userAgent, r.GetProperty("userAgent").GetString()));
 
@@ -57,7 +59,8 @@ public sealed class EmbeddedPixelTests
     private static async Task<(int Width, int Height)> ImageSizeAsync(IPage page)
     {
         var size = await page.EvaluateAsync<int[]>(
-            "async () => { const i = document.getElementById('p'); await i.decode(); return [i.naturalWidth, i.naturalHeight]; }");
+            "async () => { const i = document.getElementById('p'); await i.decode(); return [i.naturalWidth, " +
+                "i.naturalHeight]; }");
         return (size[0], size[1]);
     }
 }

@@ -7,7 +7,8 @@ public sealed class FirehosePublisherOptionsValidatorTests
     [Fact]
     public void Validate_DefaultsWithStreamAndRegion_Succeeds()
     {
-        var result = Validate(new FirehosePublisherOptions { DeliveryStreamName = "pixels" }, new() { ["AWS_REGION"] = "us-east-1" });
+        var result = Validate(
+            new FirehosePublisherOptions { DeliveryStreamName = "pixels" }, new() { ["AWS_REGION"] = "us-east-1" });
 
         Assert.True(result.Succeeded);
     }
@@ -17,7 +18,10 @@ public sealed class FirehosePublisherOptionsValidatorTests
     {
         var result = Validate(new FirehosePublisherOptions(), []);
 
-        Assert.Contains(result.Failures!, f => f.StartsWith("DeliveryStreamName is required", StringComparison.Ordinal) && f.Contains("KINESIS_FIREHOSE_STREAM_NAME", StringComparison.Ordinal));
+        Assert.Contains(
+            result.Failures!,
+            f => f.StartsWith("DeliveryStreamName is required", StringComparison.Ordinal) && f.Contains(
+                "KINESIS_FIREHOSE_STREAM_NAME", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("AWS_REGION", StringComparison.Ordinal));
     }
 
@@ -26,11 +30,17 @@ public sealed class FirehosePublisherOptionsValidatorTests
     [InlineData(1_024_001)]
     public void Validate_PackedRecordBytesOutOfRange_NamesTheRange(int bytes)
     {
-        var options = new FirehosePublisherOptions { DeliveryStreamName = "pixels", Region = "us-east-1", PackedRecordBytes = bytes };
+        var options = new FirehosePublisherOptions
+        {
+            DeliveryStreamName = "pixels",
+            Region = "us-east-1",
+            PackedRecordBytes = bytes,
+        };
 
         var result = Validate(options, []);
 
-        Assert.Contains(result.Failures!, f => f.StartsWith($"PackedRecordBytes is {bytes}; use 0", StringComparison.Ordinal));
+        Assert.Contains(
+            result.Failures!, f => f.StartsWith($"PackedRecordBytes is {bytes}; use 0", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -41,7 +51,10 @@ public sealed class FirehosePublisherOptionsValidatorTests
     {
         var result = Validate(new FirehosePublisherOptions { DeliveryStreamName = name, Region = "us-east-1" }, []);
 
-        Assert.Equal($"DeliveryStreamName '{name}' is not a stream name: use 1 to 64 letters, digits, '_', '.' or '-' (the name, not the ARN).", Assert.Single(result.Failures!));
+        Assert.Equal(
+            $"DeliveryStreamName '{name}' is not a stream name: use 1 to 64 letters, digits, '_', '.' or '-' (the " +
+                "name, not the ARN).",
+            Assert.Single(result.Failures!));
     }
 
     [Fact]
@@ -64,6 +77,7 @@ public sealed class FirehosePublisherOptionsValidatorTests
         Assert.Contains(result.Failures!, f => f.StartsWith("MaxAttempts is 0", StringComparison.Ordinal));
     }
 
-    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(FirehosePublisherOptions options, Dictionary<string, string> env) =>
+    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(
+        FirehosePublisherOptions options, Dictionary<string, string> env) =>
         new FirehosePublisherOptionsValidator(new FakeEnvironment(env)).Validate(null, options);
 }

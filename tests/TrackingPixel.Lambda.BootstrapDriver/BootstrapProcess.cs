@@ -20,7 +20,8 @@ internal sealed class BootstrapProcess : IAsyncDisposable
     }
 
     /// <summary>The fake Runtime API the run was started with; not available when the caller brought its own.</summary>
-    public FakeRuntimeApi Api => _api ?? throw new InvalidOperationException("This run talks to a Runtime API of the caller's.");
+    public FakeRuntimeApi Api =>
+        _api ?? throw new InvalidOperationException("This run talks to a Runtime API of the caller's.");
 
     /// <summary>Completes when the process exits.</summary>
     public Task Exited => _process.WaitForExitAsync();
@@ -32,7 +33,10 @@ internal sealed class BootstrapProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts <paramref name="bootstrap"/> after queuing <paramref name="events"/>, so the first GET next is answered at once.</summary>
+    /// <summary>
+    /// Starts <paramref name="bootstrap"/> after queuing <paramref name="events"/>, so the first GET next is answered
+    /// at once.
+    /// </summary>
     /// <param name="bootstrap">The executable.</param>
     /// <param name="events">Events to queue.</param>
     /// <param name="environment">Variables to set on top of the defaults; a null value removes one.</param>
@@ -50,14 +54,19 @@ internal sealed class BootstrapProcess : IAsyncDisposable
         return Launch(bootstrap, api, api.Address, environment);
     }
 
-    /// <summary>Starts <paramref name="bootstrap"/> against a Runtime API the caller runs (and disposes) at <paramref name="runtimeApi"/>.</summary>
+    /// <summary>
+    /// Starts <paramref name="bootstrap"/> against a Runtime API the caller runs (and disposes) at
+    /// <paramref name="runtimeApi"/>.
+    /// </summary>
     /// <param name="bootstrap">The executable.</param>
     /// <param name="runtimeApi">The <c>host:port</c> given as <c>AWS_LAMBDA_RUNTIME_API</c>.</param>
     /// <param name="environment">Variables to set on top of the defaults; a null value removes one.</param>
-    public static BootstrapProcess Start(string bootstrap, string runtimeApi, IReadOnlyDictionary<string, string?>? environment = null) =>
+    public static BootstrapProcess Start(
+        string bootstrap, string runtimeApi, IReadOnlyDictionary<string, string?>? environment = null) =>
         Launch(bootstrap, null, runtimeApi, environment);
 
-    private static BootstrapProcess Launch(string bootstrap, FakeRuntimeApi? api, string runtimeApi, IReadOnlyDictionary<string, string?>? environment)
+    private static BootstrapProcess Launch(
+        string bootstrap, FakeRuntimeApi? api, string runtimeApi, IReadOnlyDictionary<string, string?>? environment)
     {
         var records = Path.Combine(Path.GetTempPath(), "trackingpixel-driver-" + Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo(bootstrap)
@@ -108,7 +117,8 @@ internal sealed class BootstrapProcess : IAsyncDisposable
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                return long.Parse(
+                    line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
             }
         }
 
@@ -123,7 +133,8 @@ internal sealed class BootstrapProcess : IAsyncDisposable
 
     public IReadOnlyList<string> Records() =>
         Directory.Exists(RecordsDirectory)
-            ? [.. Directory.EnumerateFiles(RecordsDirectory, "*.ndjson", SearchOption.AllDirectories).SelectMany(File.ReadAllLines)]
+            ? [.. Directory.EnumerateFiles(RecordsDirectory, "*.ndjson", SearchOption.AllDirectories).SelectMany(
+                File.ReadAllLines)]
             : [];
 
     public async ValueTask DisposeAsync()

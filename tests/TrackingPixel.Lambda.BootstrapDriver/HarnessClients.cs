@@ -13,21 +13,28 @@ namespace TrackingPixel.Lambda.BootstrapDriver;
 internal static class HarnessClients
 {
     private const string Authorization =
-        "AWS4-HMAC-SHA256 Credential=AKIDFAKE/20240501/us-east-1/firehose/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000000000000000";
+        "AWS4-HMAC-SHA256 Credential=AKIDFAKE/20240501/us-east-1/firehose/aws4_request, " +
+            "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, " +
+            "Signature=0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>HttpClients configured as the bootstrap's runtime client and Firehose client are.</summary>
     public static async Task HttpClientAsync(string runtimeApi, Uri firehose, byte[] response, byte[] putRecord)
     {
-        using var runtime = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan })
+        using var runtime = new HttpClient(
+            new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = new Uri($"http://{runtimeApi}/2018-06-01/"),
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        using var stream = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        using var stream = new HttpClient(new SocketsHttpHandler { UseProxy = false })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
         var json = new MediaTypeHeaderValue("application/json");
         while (true)
         {
-            using var next = await runtime.GetAsync("runtime/invocation/next", HttpCompletionOption.ResponseContentRead);
+            using var next = await runtime.GetAsync(
+                "runtime/invocation/next", HttpCompletionOption.ResponseContentRead);
             if (!next.IsSuccessStatusCode)
             {
                 return;
@@ -42,7 +49,10 @@ internal static class HarnessClients
                 _ = await posted.Content.ReadAsByteArrayAsync();
             }
 
-            using var put = new HttpRequestMessage(HttpMethod.Post, firehose) { Content = new ReadOnlyMemoryContent(putRecord) };
+            using var put = new HttpRequestMessage(HttpMethod.Post, firehose)
+            {
+                Content = new ReadOnlyMemoryContent(putRecord),
+            };
             put.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-amz-json-1.1");
             put.Headers.TryAddWithoutValidation("X-Amz-Date", "20240501T123456Z");
             put.Headers.TryAddWithoutValidation("X-Amz-Target", "Firehose_20150804.PutRecord");
@@ -53,19 +63,28 @@ internal static class HarnessClients
         }
     }
 
-    /// <summary>Blocking sockets on a thread of their own sending prebuilt HTTP/1.1 requests: next to no client cost.</summary>
+    /// <summary>
+    /// Blocking sockets on a thread of their own sending prebuilt HTTP/1.1 requests: next to no client cost.
+    /// </summary>
     public static Task RawSocketAsync(string runtimeApi, Uri firehose, byte[] response, byte[] putRecord) =>
-        Task.Factory.StartNew(() => RawSocket(runtimeApi, firehose, response, putRecord), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Task.Factory.StartNew(
+            () => RawSocket(runtimeApi, firehose, response, putRecord),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
     private static void RawSocket(string runtimeApi, Uri firehose, byte[] response, byte[] putRecord)
     {
         using var runtime = Connect(IPEndPoint.Parse(runtimeApi));
         using var stream = Connect(new IPEndPoint(IPAddress.Parse(firehose.Host), firehose.Port));
         var buffer = new byte[64 * 1024];
-        var next = Encoding.ASCII.GetBytes($"GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: {runtimeApi}\r\n\r\n");
+        var next = Encoding.ASCII.GetBytes(
+            $"GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: {runtimeApi}\r\n\r\n");
         var put = Encoding.ASCII.GetBytes(
-            $"POST / HTTP/1.1\r\nHost: {firehose.Authority}\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Date: 20240501T123456Z\r\n"
-            + $"X-Amz-Target: Firehose_20150804.PutRecord\r\nX-Amz-Security-Token: fake-token\r\nAuthorization: {Authorization}\r\n"
+            $"POST / HTTP/1.1\r\nHost: {firehose.Authority}\r\nContent-Type: " +
+                "application/x-amz-json-1.1\r\nX-Amz-Date: 20240501T123456Z\r\n"
+            + "X-Amz-Target: Firehose_20150804.PutRecord\r\nX-Amz-Security-Token: fake-token\r\nAuthorization: " +
+                $"{Authorization}\r\n"
             + string.Create(CultureInfo.InvariantCulture, $"Content-Length: {putRecord.Length}\r\n\r\n"))
             .Concat(putRecord).ToArray();
         while (true)
@@ -78,7 +97,8 @@ internal static class HarnessClients
             }
 
             var post = Encoding.ASCII.GetBytes(
-                $"POST /2018-06-01/runtime/invocation/{requestId}/response HTTP/1.1\r\nHost: {runtimeApi}\r\nContent-Type: application/json\r\n"
+                $"POST /2018-06-01/runtime/invocation/{requestId}/response HTTP/1.1\r\nHost: " +
+                    $"{runtimeApi}\r\nContent-Type: application/json\r\n"
                 + string.Create(CultureInfo.InvariantCulture, $"Content-Length: {response.Length}\r\n\r\n"))
                 .Concat(response).ToArray();
             runtime.Send(post);
@@ -95,7 +115,9 @@ internal static class HarnessClients
         return socket;
     }
 
-    /// <summary>Reads one response with a Content-Length (all Kestrel sends here); returns its status and request id header.</summary>
+    /// <summary>
+    /// Reads one response with a Content-Length (all Kestrel sends here); returns its status and request id header.
+    /// </summary>
     private static (int Status, string? RequestId) Receive(Socket socket, byte[] buffer)
     {
         var filled = 0;

@@ -10,11 +10,16 @@ using Microsoft.Extensions.Logging;
 
 namespace TrackingPixel.Lambda.BootstrapDriver;
 
-/// <summary>A Kestrel server on 127.0.0.1 (port 0) running one request delegate: the same stack as the tests' fake Runtime API, minus everything optional.</summary>
+/// <summary>
+/// A Kestrel server on 127.0.0.1 (port 0) running one request delegate: the same stack as the tests' fake Runtime API,
+/// minus everything optional.
+/// </summary>
 internal static class Loopback
 {
 
-    /// <summary>Starts <paramref name="handle"/> as the whole application (no routing, no middleware, no logging).</summary>
+    /// <summary>
+    /// Starts <paramref name="handle"/> as the whole application (no routing, no middleware, no logging).
+    /// </summary>
     /// <returns>The running application, and its <c>host:port</c>.</returns>
     public static async Task<(WebApplication App, string Authority)> StartAsync(RequestDelegate handle)
     {
@@ -31,7 +36,9 @@ internal static class Loopback
         var app = builder.Build();
         app.Run(handle);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features
+            .Get<IServerAddressesFeature>()!.Addresses
+            .First();
         return (app, new Uri(address).Authority);
     }
 

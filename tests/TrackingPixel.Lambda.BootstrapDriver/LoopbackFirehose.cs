@@ -25,7 +25,8 @@ internal sealed class LoopbackFirehose : IAsyncDisposable
 
     private const string ContentType = "application/x-amz-json-1.1";
     private const string RecordId = "49546986683135544286507457936321625675700192471156785154";
-    private static readonly byte[] PutRecordAnswer = Encoding.UTF8.GetBytes($$"""{"RecordId":"{{RecordId}}","Encrypted":false}""");
+    private static readonly byte[] PutRecordAnswer = Encoding.UTF8.GetBytes(
+        $$"""{"RecordId":"{{RecordId}}","Encrypted":false}""");
     private static readonly byte[] Throttled =
         Encoding.UTF8.GetBytes("""{"__type":"ServiceUnavailableException","message":"Slow down."}""");
 
@@ -123,7 +124,8 @@ internal sealed class LoopbackFirehose : IAsyncDisposable
         if (!HttpMethods.IsPost(request.Method) || (!batch && target != "Firehose_20150804.PutRecord"))
         {
             _problems.Enqueue($"unexpected {request.Method} {request.Path} X-Amz-Target: {target}");
-            await AnswerAsync(context.Response, 400, Encoding.UTF8.GetBytes("""{"__type":"UnknownOperationException"}"""));
+            await AnswerAsync(
+                context.Response, 400, Encoding.UTF8.GetBytes("""{"__type":"UnknownOperationException"}"""));
             return;
         }
 
@@ -139,7 +141,10 @@ internal sealed class LoopbackFirehose : IAsyncDisposable
         if (error is not null)
         {
             _problems.Enqueue($"{target}: {error}");
-            await AnswerAsync(context.Response, 400, Encoding.UTF8.GetBytes($$"""{"__type":"InvalidArgumentException","message":"{{error}}"}"""));
+            await AnswerAsync(
+                context.Response,
+                400,
+                Encoding.UTF8.GetBytes($$"""{"__type":"InvalidArgumentException","message":"{{error}}"}"""));
             return;
         }
 

@@ -67,7 +67,10 @@ internal static class SinkCheck
         var stored = storedFile is null ? expected.ToList()
             : File.Exists(storedFile) ? File.ReadAllLines(storedFile).Select(UserId).ToList() : [];
         var undelivered = run.Output()
-            .Select(line => UndeliveredRecordLine.TryRead(Encoding.UTF8.GetBytes(line), out var record) ? UserId(Encoding.UTF8.GetString(record)) : null)
+            .Select(
+                line => UndeliveredRecordLine.TryRead(Encoding.UTF8.GetBytes(line), out var record)
+                    ? UserId(Encoding.UTF8.GetString(record))
+                    : null)
             .OfType<string>()
             .ToList();
         var missing = expected.Except(stored).Except(undelivered).ToList();

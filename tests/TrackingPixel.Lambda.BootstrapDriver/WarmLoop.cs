@@ -40,7 +40,8 @@ internal static class WarmLoop
 
         // The driver is JIT-compiled: warm its fakes first, or their tier-ups (Dynamic PGO's, around the 2,300th
         // request) land in the bootstrap's figures as ~20 ms outliers.
-        _ = await HarnessFloorAsync(payload, new byte[600], expectedRecord, HarnessWarmUpRounds, HarnessClients.HttpClientAsync);
+        _ = await HarnessFloorAsync(
+            payload, new byte[600], expectedRecord, HarnessWarmUpRounds, HarnessClients.HttpClientAsync);
 
         Figures run;
         long firehoseRecords, putRecordCalls, putRecordBatchCalls;
@@ -80,7 +81,8 @@ internal static class WarmLoop
 
             if (firehoseRecords != total)
             {
-                failures.Add($"the Firehose fake received {firehoseRecords} records for {total} invocations (warm-up included)");
+                failures.Add(
+                    $"the Firehose fake received {firehoseRecords} records for {total} invocations (warm-up included)");
             }
 
             if (firehose.UnexpectedRecords > 0)
@@ -99,7 +101,8 @@ internal static class WarmLoop
                 failures.AddRange(Check.CheckEnvelope("the first response", firstResponse, multiValue: false));
             }
 
-            var undelivered = process.Output().Count(line => UndeliveredRecordLine.TryRead(Encoding.UTF8.GetBytes(line), out _));
+            var undelivered = process.Output()
+                .Count(line => UndeliveredRecordLine.TryRead(Encoding.UTF8.GetBytes(line), out _));
             if (undelivered > 0)
             {
                 failures.Add($"{undelivered} records went to the undelivered-record log");
@@ -120,25 +123,34 @@ internal static class WarmLoop
         }
 
         var rounds = Math.Min(invocations, MaxCalibrationRounds);
-        var floor = await HarnessFloorAsync(payload, firstResponse!, expectedRecord, rounds, HarnessClients.HttpClientAsync);
-        var fakes = await HarnessFloorAsync(payload, firstResponse!, expectedRecord, rounds, HarnessClients.RawSocketAsync);
+        var floor = await HarnessFloorAsync(
+            payload, firstResponse!, expectedRecord, rounds, HarnessClients.HttpClientAsync);
+        var fakes = await HarnessFloorAsync(
+            payload, firstResponse!, expectedRecord, rounds, HarnessClients.RawSocketAsync);
 
         var size = new FileInfo(bootstrap).Length / 1024.0 / 1024.0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            warm loop: {Path.GetFileName(bootstrap)} ({size:F2} MiB), {invocations} invocations measured after {WarmUp} warm-up; one process, one invocation at a time, Firehose PutRecord on loopback
+            warm loop: {Path.GetFileName(bootstrap)} ({size:F2} MiB), {invocations} invocations after {WarmUp} warm-up;
+              one process, one invocation at a time, Firehose PutRecord on loopback
               throughput        {invocations / run.Seconds:F0} invocations/s ({run.Seconds:F2} s)
               pixel latency     {run.Pixel}   event handed out -> response post received
               publish           {run.Publish}   response post received -> next GET next
               peak RSS          {peakRssKib / 1024.0:F1} MiB (VmHWM)
-              Firehose          {firehoseRecords} records ({putRecordCalls} PutRecord, {putRecordBatchCalls} PutRecordBatch) = {total} invocations; none undelivered
-              harness floor     pixel {floor.Pixel.Short}, publish {floor.Publish.Short}, {rounds / floor.Seconds:F0}/s: the same calls, no pixel work, HttpClient in the driver
-              fakes alone       pixel {fakes.Pixel.Short}, publish {fakes.Publish.Short}, {rounds / fakes.Seconds:F0}/s: the same calls from a raw socket, no HttpClient
+              Firehose          {firehoseRecords} records
+                                ({putRecordCalls} PutRecord, {putRecordBatchCalls} PutRecordBatch)
+                                = {total} invocations; none undelivered
+              harness floor     pixel {floor.Pixel.Short}, publish {floor.Publish.Short}, {rounds / floor.Seconds:F0}/s:
+                                the same calls, no pixel work, HttpClient in the driver
+              fakes alone       pixel {fakes.Pixel.Short}, publish {fakes.Publish.Short}, {rounds / fakes.Seconds:F0}/s:
+                                the same calls from a raw socket, no HttpClient
             """));
         return 0;
     }
 
     private static IEnumerable<string> FirstFew(string source, IReadOnlyList<string> problems) =>
-        problems.Take(5).Select(p => $"{source}: {p}").Concat(problems.Count > 5 ? [$"{source}: {problems.Count - 5} more problem(s)"] : []);
+        problems.Take(5)
+            .Select(p => $"{source}: {p}")
+            .Concat(problems.Count > 5 ? [$"{source}: {problems.Count - 5} more problem(s)"] : []);
 
     /// <summary>The reference function's environment for a loopback Firehose, with fake credentials.</summary>
     public static Dictionary<string, string?> FirehoseEnvironment(Uri endpoint) => new()
@@ -182,7 +194,9 @@ internal static class WarmLoop
         }
     }
 
-    /// <summary>Runs <paramref name="client"/> against fresh fakes: the bootstrap's calls with no pixel work in between.</summary>
+    /// <summary>
+    /// Runs <paramref name="client"/> against fresh fakes: the bootstrap's calls with no pixel work in between.
+    /// </summary>
     private static async Task<Figures> HarnessFloorAsync(
         byte[] payload, byte[] response, byte[] record, int rounds, Func<string, Uri, byte[], byte[], Task> client)
     {
@@ -191,7 +205,9 @@ internal static class WarmLoop
 
         // Nobody reads a peak RSS here: let the last GET next be answered 500 as soon as it arrives.
         _ = api.AllServed.ContinueWith(_ => api.Release(), TaskScheduler.Default);
-        var putRecord = Encoding.UTF8.GetBytes($$$"""{"DeliveryStreamName":"{{{Stream}}}","Record":{"Data":"{{{Convert.ToBase64String([.. record, (byte)'\n'])}}}"}}""");
+        var putRecord = Encoding.UTF8.GetBytes(
+            $$$"""{"DeliveryStreamName":"{{{Stream}}}","Record":{"Dat""" +
+                $$$"""a":"{{{Convert.ToBase64String([.. record, (byte)'\n'])}}}"}}""");
         await client(api.Address, firehose.Url, response, putRecord);
         if (api.Problems.Count > 0 || firehose.Problems.Count > 0
             || firehose.Lines != api.Count || api.Responses != api.Count)
@@ -229,7 +245,8 @@ internal static class WarmLoop
     {
         private readonly long[] _sorted = [.. ticks.Order()];
 
-        public string Short => string.Create(CultureInfo.InvariantCulture, $"p50 {Micro(0.50):F0} p99 {Micro(0.99):F0} µs");
+        public string Short =>
+            string.Create(CultureInfo.InvariantCulture, $"p50 {Micro(0.50):F0} p99 {Micro(0.99):F0} µs");
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"p50 {Micro(0.50),6:F0}  p90 {Micro(0.90),6:F0}  p99 {Micro(0.99),6:F0}  max {Micro(1.0),7:F0} µs");

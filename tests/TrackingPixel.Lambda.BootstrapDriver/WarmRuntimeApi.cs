@@ -21,7 +21,9 @@ namespace TrackingPixel.Lambda.BootstrapDriver;
 /// VM, the pixel interval was about 20 µs at p50 with it and about 37 µs with Kestrel (the tests' fake's server);
 /// what is left is mostly the loopback round trip and two thread wake-ups.
 /// </para>
-/// <para>One invocation at a time, as Lambda runs a classic environment: calls out of that order are recorded as problems.</para>
+/// <para>
+/// One invocation at a time, as Lambda runs a classic environment: calls out of that order are recorded as problems.
+/// </para>
 /// </remarks>
 internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
 {
@@ -29,13 +31,16 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
     private static readonly byte[] NextPath = "/2018-06-01/runtime/invocation/next"u8.ToArray();
     private static readonly byte[] Accepted = Answer("202 Accepted", """{"status":"OK"}""");
     private static readonly byte[] NotFound = Answer("404 Not Found", "");
-    private static readonly byte[] Exit = Answer("500 Internal Server Error", """{"errorMessage":"warm loop over","errorType":"Runtime.Fake"}""");
+    private static readonly byte[] Exit = Answer(
+        "500 Internal Server Error", """{"errorMessage":"warm loop over","errorType":"Runtime.Fake"}""");
 
     private readonly byte[] _payload;
     private readonly string[] _requestIds;
     private readonly byte[][] _responsePaths;
     private readonly string[] _traceIds;
-    private readonly string _deadline = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+    private readonly string _deadline = DateTimeOffset.UtcNow.AddHours(1)
+        .ToUnixTimeMilliseconds()
+        .ToString(CultureInfo.InvariantCulture);
     private readonly long[] _handedOut;
     private readonly long[] _responded;
     private readonly long[] _nextArrived;
@@ -59,9 +64,11 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
         var epoch = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x8", CultureInfo.InvariantCulture);
         for (var i = 0; i < count; i++)
         {
-            _requestIds[i] = string.Create(CultureInfo.InvariantCulture, $"{requestIdPrefix}{i:D8}-0000-4000-8000-000000000000");
+            _requestIds[i] = string.Create(
+                CultureInfo.InvariantCulture, $"{requestIdPrefix}{i:D8}-0000-4000-8000-000000000000");
             _responsePaths[i] = Encoding.ASCII.GetBytes($"/2018-06-01/runtime/invocation/{_requestIds[i]}/response");
-            _traceIds[i] = string.Create(CultureInfo.InvariantCulture, $"Root=1-{epoch}-{i:x24};Parent=53995c3f42cd8ad8;Sampled=0");
+            _traceIds[i] = string.Create(
+                CultureInfo.InvariantCulture, $"Root=1-{epoch}-{i:x24};Parent=53995c3f42cd8ad8;Sampled=0");
         }
 
         _handedOut = new long[count];
@@ -81,7 +88,10 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
     /// <summary>Response posts accepted so far (each for the event last handed out, each once).</summary>
     public int Responses => Volatile.Read(ref _responses);
 
-    /// <summary>Completes when the runtime asks for the event after the last one: every invocation has been answered and published.</summary>
+    /// <summary>
+    /// Completes when the runtime asks for the event after the last one: every invocation has been answered and
+    /// published.
+    /// </summary>
     public Task AllServed => _allServed.Task;
 
     /// <summary>The body of the first response post (every later one is compared with it).</summary>
@@ -99,7 +109,10 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
     /// <summary>Stopwatch timestamp once event <c>i</c>'s response post had been read whole.</summary>
     public ReadOnlySpan<long> Responded => _responded;
 
-    /// <summary>Stopwatch timestamp when <c>GET next</c> number <c>i</c> (from 0) had been read; entry <c>i + 1</c> ends invocation <c>i</c>.</summary>
+    /// <summary>
+    /// Stopwatch timestamp when <c>GET next</c> number <c>i</c> (from 0) had been read; entry <c>i + 1</c> ends
+    /// invocation <c>i</c>.
+    /// </summary>
     public ReadOnlySpan<long> NextArrived => _nextArrived;
 
     public static Task<WarmRuntimeApi> StartAsync(byte[] payload, int count, string requestIdPrefix)
@@ -208,7 +221,8 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
                 }
                 else
                 {
-                    _problems.Enqueue($"unexpected {Encoding.ASCII.GetString(methodText)} {Encoding.ASCII.GetString(pathBytes)}");
+                    _problems.Enqueue(
+                        $"unexpected {Encoding.ASCII.GetString(methodText)} {Encoding.ASCII.GetString(pathBytes)}");
                     connection.Send(NotFound);
                 }
 
@@ -240,9 +254,13 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
             return;
         }
 
-        var length = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {_payload.Length}\r\nLambda-Runtime-Aws-Request-Id: {_requestIds[i]}\r\nLambda-Runtime-Deadline-Ms: {_deadline}\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:eu-west-1:123456789012:function:pixel\r\nLambda-Runtime-Trace-Id: {_traceIds[i]}\r\n\r\n"),
-            send);
+        var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+            + _payload.Length.ToString(CultureInfo.InvariantCulture)
+            + "\r\nLambda-Runtime-Aws-Request-Id: " + _requestIds[i]
+            + "\r\nLambda-Runtime-Deadline-Ms: " + _deadline
+            + "\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:eu-west-1:123456789012:function:pixel"
+            + "\r\nLambda-Runtime-Trace-Id: " + _traceIds[i] + "\r\n\r\n";
+        var length = Encoding.ASCII.GetBytes(head, send);
         _payload.CopyTo(send, length);
 
         // The runtime can post its response before Send returns: the event is handed out from here on.
@@ -256,7 +274,9 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
         var i = Volatile.Read(ref _served) - 1;
         if (i < 0 || !path.SequenceEqual(_responsePaths[i]))
         {
-            _problems.Enqueue($"response post {Encoding.ASCII.GetString(path)} while {(i < 0 ? "no event" : _requestIds[i])} was being handled");
+            _problems.Enqueue(
+                $"response post {Encoding.ASCII.GetString(path)} while {(i < 0 ? "no event" : _requestIds[i])} was " +
+                    "being handled");
         }
         else if (_responded[i] != 0)
         {
@@ -278,7 +298,8 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
         }
     }
 
-    private static byte[] Answer(string status, string json) => Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,
+    private static byte[] Answer(string status, string json) =>
+        Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,
         $"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {json.Length}\r\n\r\n{json}"));
 
     private static bool Receive(Socket connection, byte[] buffer, ref int filled)
@@ -288,8 +309,11 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
         return read > 0;
     }
 
-    /// <summary>Finds the method and path of the request line, and the body's length; false for a chunked or unreadable request.</summary>
-    private static bool TryReadHead(ReadOnlySpan<byte> head, out (int Offset, int Length) method, out (int Offset, int Length) path, out int length)
+    /// <summary>
+    /// Finds the method and path of the request line, and the body's length; false for a chunked or unreadable request.
+    /// </summary>
+    private static bool TryReadHead(
+        ReadOnlySpan<byte> head, out (int Offset, int Length) method, out (int Offset, int Length) path, out int length)
     {
         method = path = default;
         length = 0;
@@ -320,7 +344,8 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
             var value = line[(colon + 1)..].Trim((byte)' ');
             if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
             {
-                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out length) || length > BufferSize / 2)
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out length)
+                    || length > BufferSize / 2)
                 {
                     return false;
                 }

@@ -9,7 +9,9 @@ internal sealed class AgentReport(IAgentClassifier classifier)
     private readonly Dictionary<(string Class, string Rule), int> _rules = [];
     private int _lines;
 
-    /// <summary>Classifies one line: a user agent, optionally a tab and a client address; an unparsable address is ignored.</summary>
+    /// <summary>
+    /// Classifies one line: a user agent, optionally a tab and a client address; an unparsable address is ignored.
+    /// </summary>
     public AgentVerdict Add(string line)
     {
         var tab = line.LastIndexOf('\t');
@@ -26,10 +28,15 @@ internal sealed class AgentReport(IAgentClassifier classifier)
     public async Task WriteSummaryAsync(TextWriter output)
     {
         await output.WriteLineAsync($"{_lines} lines");
-        foreach (var (agentClass, count) in _classes.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal))
+        foreach (
+            var (agentClass, count) in _classes.OrderByDescending(c => c.Value).ThenBy(
+                c => c.Key, StringComparer.Ordinal))
         {
             await output.WriteLineAsync($"{agentClass,-16} {count,9} {Share(count),8}");
-            var top = _rules.Where(r => r.Key.Class == agentClass).OrderByDescending(r => r.Value).ThenBy(r => r.Key.Rule, StringComparer.Ordinal).Take(10);
+            var top = _rules.Where(r => r.Key.Class == agentClass)
+                .OrderByDescending(r => r.Value)
+                .ThenBy(r => r.Key.Rule, StringComparer.Ordinal)
+                .Take(10);
             foreach (var (rule, ruleCount) in top)
             {
                 await output.WriteLineAsync($"    {rule.Rule,-40} {ruleCount,9}");
@@ -37,5 +44,6 @@ internal sealed class AgentReport(IAgentClassifier classifier)
         }
     }
 
-    private string Share(int count) => _lines == 0 ? "-" : ((double)count / _lines).ToString("P2", System.Globalization.CultureInfo.InvariantCulture);
+    private string Share(int count) =>
+        _lines == 0 ? "-" : ((double)count / _lines).ToString("P2", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -34,7 +34,10 @@ public static class ClickSignCommand
                 case "--key-id": keyId = value; break;
                 case "--expires": expires = value; break;
                 case "--param" when value.IndexOf('=', StringComparison.Ordinal) > 0:
-                    parameters.Add(new(value[..value.IndexOf('=', StringComparison.Ordinal)], value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..]));
+                    parameters.Add(
+                        new(
+                            value[..value.IndexOf('=', StringComparison.Ordinal)],
+                            value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..]));
                     break;
                 default:
                     return Usage(error, $"unknown argument '{args[i]}'");
@@ -47,10 +50,13 @@ public static class ClickSignCommand
         }
 
         var options = new ClickLinkOptions();
-        foreach (var pair in (environment(KeysVariable) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (
+            var pair in (environment(KeysVariable) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            options.Keys[equals > 0 ? pair[..equals].Trim() : string.Empty] = equals > 0 ? pair[(equals + 1)..].Trim() : string.Empty;
+            options.Keys[equals > 0 ? pair[..equals].Trim() : string.Empty] = equals > 0
+                ? pair[(equals + 1)..].Trim()
+                : string.Empty;
             options.SigningKeyId ??= equals > 0 ? pair[..equals].Trim() : null;
         }
 
@@ -61,7 +67,8 @@ public static class ClickSignCommand
             DateTimeOffset? until = expires is null
                 ? null
                 : DateTimeOffset.Parse(expires, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-            output.WriteLine(signer.Sign(new Uri(endpoint, UriKind.Absolute), new Uri(target, UriKind.Absolute), until, parameters));
+            output.WriteLine(
+                signer.Sign(new Uri(endpoint, UriKind.Absolute), new Uri(target, UriKind.Absolute), until, parameters));
             return 0;
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or UriFormatException)

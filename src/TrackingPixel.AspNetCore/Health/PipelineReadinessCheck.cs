@@ -37,7 +37,8 @@ internal sealed class PipelineReadinessCheck(
         if (lastLoss is { } at && now - at < LossWindow)
         {
             return HealthCheckResult.Unhealthy(
-                $"{lost} record(s) lost: neither the publisher nor the undelivered-record sink kept them (last at {at:O}).");
+                $"{lost} record(s) lost: neither the publisher nor the undelivered-record sink kept them (last at " +
+                    $"{at:O}).");
         }
 
         if (publisher is IPublisherReadiness readiness
@@ -46,6 +47,7 @@ internal sealed class PipelineReadinessCheck(
             return HealthCheckResult.Unhealthy($"The publisher is not ready: {problem}");
         }
 
-        return HealthCheckResult.Healthy(lost > 0 ? $"{lost} record(s) lost since start, none in the last minute." : null);
+        return HealthCheckResult.Healthy(
+            lost > 0 ? $"{lost} record(s) lost since start, none in the last minute." : null);
     }
 }

@@ -35,7 +35,10 @@ public static class TrackingPixelHealthCheckExtensions
             sp.GetRequiredService<IRecordPublisher>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder.Add(new HealthCheckRegistration(
-            "trackingpixel", sp => sp.GetRequiredService<PipelineReadinessCheck>(), HealthStatus.Unhealthy, [ReadyTag]));
+            "trackingpixel",
+            sp => sp.GetRequiredService<PipelineReadinessCheck>(),
+            HealthStatus.Unhealthy,
+            [ReadyTag]));
     }
 
     /// <summary>Maps <c>{pattern}/live</c> (the process serves) and <c>{pattern}/ready</c> and <c>{pattern}</c> (the

@@ -9,6 +9,8 @@ internal enum AwsDecision
     /// <summary>Stop sending these records and report them as undelivered; the rest of the call goes on.</summary>
     GiveUp,
 
-    /// <summary>Stop the whole call: no retry and no other batch can succeed until the configuration is fixed.</summary>
+    /// <summary>
+    /// Stop the whole call: no retry and no other batch can succeed until the configuration is fixed.
+    /// </summary>
     FailFast,
 }

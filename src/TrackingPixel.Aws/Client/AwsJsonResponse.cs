@@ -5,8 +5,10 @@ namespace TrackingPixel.Aws;
 /// <summary>Reads AWS JSON 1.1 answers: which entries of a batch call failed, and the error of a failed call.</summary>
 internal static class AwsJsonResponse
 {
-    /// <summary>Reads a batch answer (Firehose PutRecordBatch, Kinesis PutRecords): for each entry sent, its error code,
-    /// or <see langword="null"/> when it was accepted.</summary>
+    /// <summary>
+    /// Reads a batch answer (Firehose PutRecordBatch, Kinesis PutRecords): for each entry sent, its error code, or
+    /// <see langword="null"/> when it was accepted.
+    /// </summary>
     /// <param name="body">The answer.</param>
     /// <param name="sent">How many entries the request held.</param>
     /// <param name="failedCountName">The member counting failed entries (<c>FailedPutCount</c>).</param>

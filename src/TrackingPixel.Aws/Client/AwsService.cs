@@ -1,7 +1,9 @@
 namespace TrackingPixel.Aws;
 
 /// <summary>An AWS service as endpoint resolution and signing see it.</summary>
-/// <param name="ServiceId">The SDK service id (<c>Firehose</c>, <c>Kinesis</c>), which names the endpoint variable.</param>
+/// <param name="ServiceId">
+/// The SDK service id (<c>Firehose</c>, <c>Kinesis</c>), which names the endpoint variable.
+/// </param>
 /// <param name="EndpointPrefix">The first label of the service's host name, for example <c>firehose</c>.</param>
 /// <param name="SigningName">The service name in the SigV4 credential scope.</param>
 internal sealed record AwsService(string ServiceId, string EndpointPrefix, string SigningName)

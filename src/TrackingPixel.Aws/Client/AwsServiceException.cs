@@ -1,6 +1,8 @@
 namespace TrackingPixel.Aws;
 
-/// <summary>An AWS service answered with an error; <see cref="IsRetryable"/> says whether sending again can help.</summary>
+/// <summary>
+/// An AWS service answered with an error; <see cref="IsRetryable"/> says whether sending again can help.
+/// </summary>
 internal sealed class AwsServiceException : Exception
 {
     public AwsServiceException()

@@ -2,7 +2,9 @@ using System.Buffers;
 
 namespace TrackingPixel.Aws;
 
-/// <summary>An <see cref="IBufferWriter{T}"/> on pooled arrays, for request bodies that are built, sent and returned.</summary>
+/// <summary>
+/// An <see cref="IBufferWriter{T}"/> on pooled arrays, for request bodies that are built, sent and returned.
+/// </summary>
 internal sealed class PooledBuffer(int initialCapacity = 16 * 1024) : IBufferWriter<byte>, IDisposable
 {
     private byte[] _array = ArrayPool<byte>.Shared.Rent(initialCapacity);

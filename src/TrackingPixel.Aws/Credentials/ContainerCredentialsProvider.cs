@@ -8,7 +8,8 @@ namespace TrackingPixel.Aws;
 /// <summary>
 /// Fetches temporary credentials from the container credentials endpoint (ECS task roles, EKS Pod Identity):
 /// <c>AWS_CONTAINER_CREDENTIALS_FULL_URI</c> or <c>AWS_CONTAINER_CREDENTIALS_RELATIVE_URI</c>, authorised by
-/// <c>AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE</c> (read on every fetch, since it rotates) or <c>AWS_CONTAINER_AUTHORIZATION_TOKEN</c>.
+/// <c>AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE</c> (read on every fetch, since it rotates) or
+/// <c>AWS_CONTAINER_AUTHORIZATION_TOKEN</c>.
 /// </summary>
 internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, HttpClient http)
 {
@@ -16,7 +17,8 @@ internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public static bool IsConfigured(IAwsEnvironment environment) =>
-        environment.Get("AWS_CONTAINER_CREDENTIALS_FULL_URI") is not null || environment.Get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") is not null;
+        environment.Get("AWS_CONTAINER_CREDENTIALS_FULL_URI") is not null
+            || environment.Get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") is not null;
 
     public async ValueTask<AwsCredentials> FetchAsync(CancellationToken cancellationToken)
     {
@@ -32,18 +34,24 @@ internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, 
         timeout.CancelAfter(Timeout);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token)
+                .ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 // The body is not quoted: an endpoint may echo what it was sent.
                 throw new CredentialsException(
-                    $"The container credentials endpoint {uri.GetLeftPart(UriPartial.Path)} answered HTTP {(int)response.StatusCode}; check the task or pod role and the authorization token.")
-                { IsTransient = (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests };
+                    $"The container credentials endpoint {uri.GetLeftPart(UriPartial.Path)} answered HTTP " +
+                        $"{(int)response.StatusCode}; check the task or pod role and the authorization token.")
+                {
+                    IsTransient = (int)response.StatusCode >= 500
+                        || response.StatusCode == HttpStatusCode.TooManyRequests,
+                };
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
             return Parse(body) ?? throw new CredentialsException(
-                $"The container credentials endpoint {uri.GetLeftPart(UriPartial.Path)} answered without AccessKeyId, SecretAccessKey and Token.")
+                $"The container credentials endpoint {uri.GetLeftPart(UriPartial.Path)} answered without " +
+                    "AccessKeyId, SecretAccessKey and Token.")
             {
                 IsTransient = true,
             };
@@ -59,7 +67,9 @@ internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, 
     }
 
     private static CredentialsException Unreachable(Uri uri, Exception exception) =>
-        new($"The container credentials endpoint {uri.GetLeftPart(UriPartial.Path)} did not answer ({exception.GetType().Name}).", exception) { IsTransient = true };
+        new($"The container credentials endpoint {uri.GetLeftPart(UriPartial.Path)} did not answer " +
+            $"({exception.GetType().Name}).", exception)
+        { IsTransient = true };
 
     private Uri EndpointUri()
     {
@@ -69,7 +79,8 @@ internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, 
         }
 
         var full = environment.Get("AWS_CONTAINER_CREDENTIALS_FULL_URI")!;
-        if (!Uri.TryCreate(full, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(full, UriKind.Absolute, out var uri) || (
+            uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             throw new CredentialsException("AWS_CONTAINER_CREDENTIALS_FULL_URI is not an absolute http or https URL.");
         }
@@ -78,7 +89,8 @@ internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsAllowedPlainHttpHost(uri))
         {
             throw new CredentialsException(
-                $"AWS_CONTAINER_CREDENTIALS_FULL_URI uses plain http to {uri.Host}; use https, a loopback address, {EcsHost}, 169.254.170.23 or fd00:ec2::23.");
+                $"AWS_CONTAINER_CREDENTIALS_FULL_URI uses plain http to {uri.Host}; use https, a loopback address, " +
+                    $"{EcsHost}, 169.254.170.23 or fd00:ec2::23.");
         }
 
         return uri;
@@ -92,7 +104,9 @@ internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, 
         }
 
         return IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var address)
-            && (address.Equals(IPAddress.Parse(EcsHost)) || address.Equals(IPAddress.Parse("169.254.170.23")) || address.Equals(IPAddress.Parse("fd00:ec2::23")));
+            && (address.Equals(IPAddress.Parse(EcsHost))
+                || address.Equals(IPAddress.Parse("169.254.170.23"))
+                || address.Equals(IPAddress.Parse("fd00:ec2::23")));
     }
 
     private string? AuthorizationToken()
@@ -105,7 +119,9 @@ internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, 
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                throw new CredentialsException($"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE ({path}) cannot be read: {exception.GetType().Name}.", exception);
+                throw new CredentialsException(
+                    $"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE ({path}) cannot be read: {exception.GetType().Name}.",
+                    exception);
             }
         }
 
@@ -136,7 +152,11 @@ internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, 
                     case "AccessKeyId": accessKeyId = value; break;
                     case "SecretAccessKey": secret = value; break;
                     case "Token": token = value; break;
-                    case "Expiration" when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed): expiration = parsed; break;
+                    case "Expiration"
+                        when DateTimeOffset.TryParse(
+                            value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed):
+                        expiration = parsed;
+                        break;
                     default: break;
                 }
             }
@@ -146,6 +166,7 @@ internal sealed class ContainerCredentialsProvider(IAwsEnvironment environment, 
             return null;
         }
 
-        return accessKeyId is null || secret is null ? null : new AwsCredentials(accessKeyId, secret, token, expiration);
+        return accessKeyId is null
+            || secret is null ? null : new AwsCredentials(accessKeyId, secret, token, expiration);
     }
 }

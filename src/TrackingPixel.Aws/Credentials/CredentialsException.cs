@@ -1,6 +1,8 @@
 namespace TrackingPixel.Aws;
 
-/// <summary>Credentials could not be obtained. The message names the source and what to fix, and never holds a secret.</summary>
+/// <summary>
+/// Credentials could not be obtained. The message names the source and what to fix, and never holds a secret.
+/// </summary>
 internal sealed class CredentialsException : Exception
 {
     public CredentialsException()
@@ -17,6 +19,9 @@ internal sealed class CredentialsException : Exception
     {
     }
 
-    /// <summary>Gets a value indicating whether trying again may succeed (an endpoint that did not answer), as opposed to a configuration error.</summary>
+    /// <summary>
+    /// Gets a value indicating whether trying again may succeed (an endpoint that did not answer), as opposed to a
+    /// configuration error.
+    /// </summary>
     public bool IsTransient { get; init; }
 }

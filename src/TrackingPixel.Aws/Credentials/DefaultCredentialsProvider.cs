@@ -2,15 +2,19 @@ namespace TrackingPixel.Aws;
 
 /// <summary>
 /// The standard chain: environment variables, then the container credentials endpoint, then the shared credentials
-/// file, then EC2 instance metadata (IMDSv2); web identity (EKS IRSA) comes after the environment variables. The result is cached and fetched again shortly before it expires.
+/// file, then EC2 instance metadata (IMDSv2); web identity (EKS IRSA) comes after the environment variables. The result
+/// is cached and fetched again shortly before it expires.
 /// </summary>
 /// <remarks>
 /// Thread-safe; one caller refreshes while the others wait. If a refresh fails while the cached credentials are still
 /// valid, the cached ones are used and the refresh is tried again on the next call.
 /// </remarks>
-internal sealed class DefaultCredentialsProvider(IAwsEnvironment environment, HttpClient http, TimeProvider time) : ICredentialsProvider, IDisposable
+internal sealed class DefaultCredentialsProvider(IAwsEnvironment environment, HttpClient http, TimeProvider time)
+    : ICredentialsProvider, IDisposable
 {
-    /// <summary>How long before expiry credentials are replaced, so a request is never signed with keys about to lapse.</summary>
+    /// <summary>
+    /// How long before expiry credentials are replaced, so a request is never signed with keys about to lapse.
+    /// </summary>
     public static readonly TimeSpan RefreshBefore = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -55,7 +59,10 @@ internal sealed class DefaultCredentialsProvider(IAwsEnvironment environment, Ht
     public void Dispose() => _refresh.Dispose();
 
     private AwsCredentials? Fresh(AwsCredentials? credentials) =>
-        credentials is not null && (credentials.Expiration is null || time.GetUtcNow() < credentials.Expiration.Value - RefreshBefore) ? credentials : null;
+        credentials is not null
+            && (credentials.Expiration is null || time.GetUtcNow() < credentials.Expiration.Value - RefreshBefore)
+            ? credentials
+            : null;
 
     private async ValueTask<AwsCredentials> LoadAsync(CancellationToken cancellationToken)
     {
@@ -80,9 +87,10 @@ internal sealed class DefaultCredentialsProvider(IAwsEnvironment environment, Ht
             return fromFile;
         }
 
-        var none = "No AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for " +
-            "temporary credentials), run with a container role (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI) or " +
-            $"an EC2 instance role, or create {SharedCredentialsFile.PathFor(environment) ?? "~/.aws/credentials"} and " +
+        var none = "No AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY " +
+            "(and AWS_SESSION_TOKEN for temporary credentials), run with a container role " +
+            "(AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI) or an EC2 instance role, or create " +
+            $"{SharedCredentialsFile.PathFor(environment) ?? "~/.aws/credentials"} and " +
             "choose the profile with AWS_PROFILE.";
         if (InstanceMetadataCredentialsProvider.IsDisabled(environment))
         {

@@ -4,6 +4,8 @@ namespace TrackingPixel.Aws;
 internal interface ICredentialsProvider
 {
     /// <summary>Gets credentials valid for at least a few more minutes.</summary>
-    /// <exception cref="CredentialsException">No credentials could be found or fetched; the message says where it looked, never a secret.</exception>
+    /// <exception cref="CredentialsException">
+    /// No credentials could be found or fetched; the message says where it looked, never a secret.
+    /// </exception>
     ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken);
 }

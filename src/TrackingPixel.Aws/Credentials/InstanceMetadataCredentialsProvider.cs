@@ -64,7 +64,9 @@ internal sealed class InstanceMetadataCredentialsProvider(IAwsEnvironment enviro
     {
         var configured = environment.Get("AWS_EC2_METADATA_SERVICE_ENDPOINT")
             ?? (string.Equals(
-                    environment.Get("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"), "IPv6", StringComparison.OrdinalIgnoreCase)
+                    environment.Get("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"),
+                    "IPv6",
+                    StringComparison.OrdinalIgnoreCase)
                 ? "http://[fd00:ec2::254]"
                 : "http://169.254.169.254");
         return Uri.TryCreate(configured, UriKind.Absolute, out var uri)

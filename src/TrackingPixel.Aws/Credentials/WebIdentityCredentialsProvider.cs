@@ -104,7 +104,10 @@ internal sealed class WebIdentityCredentialsProvider(IAwsEnvironment environment
         var (keyId, secret, token) = (Element(credentials, "AccessKeyId"), Element(credentials, "SecretAccessKey"),
             Element(credentials, "SessionToken"));
         DateTimeOffset? expiration = DateTimeOffset.TryParse(
-            Element(credentials, "Expiration"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            Element(credentials, "Expiration"),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal,
+            out var parsed)
             ? parsed
             : null;
         return keyId is null || secret is null || token is null

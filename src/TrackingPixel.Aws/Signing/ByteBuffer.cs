@@ -3,7 +3,9 @@ using System.Text;
 
 namespace TrackingPixel.Aws;
 
-/// <summary>A growable UTF-8 buffer on a pooled array, so building the canonical request allocates nothing per call.</summary>
+/// <summary>
+/// A growable UTF-8 buffer on a pooled array, so building the canonical request allocates nothing per call.
+/// </summary>
 internal ref struct ByteBuffer
 {
     private byte[] _array;

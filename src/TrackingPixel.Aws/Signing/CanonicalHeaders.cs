@@ -2,15 +2,21 @@ using System.Buffers;
 
 namespace TrackingPixel.Aws;
 
-/// <summary>The canonical headers and signed-header list: names lower-cased and sorted, values trimmed, repeats joined with commas.</summary>
+/// <summary>
+/// The canonical headers and signed-header list: names lower-cased and sorted, values trimmed, repeats joined with
+/// commas.
+/// </summary>
 internal static class CanonicalHeaders
 {
     private const int StackHeaders = 32;
 
-    public static void Write(IReadOnlyList<KeyValuePair<string, string>> headers, ref ByteBuffer buffer, ref ByteBuffer signedHeaders)
+    public static void Write(
+        IReadOnlyList<KeyValuePair<string, string>> headers, ref ByteBuffer buffer, ref ByteBuffer signedHeaders)
     {
         int[]? rented = null;
-        var order = headers.Count <= StackHeaders ? stackalloc int[headers.Count] : (rented = ArrayPool<int>.Shared.Rent(headers.Count)).AsSpan(0, headers.Count);
+        var order = headers.Count <= StackHeaders
+            ? stackalloc int[headers.Count]
+            : (rented = ArrayPool<int>.Shared.Rent(headers.Count)).AsSpan(0, headers.Count);
         try
         {
             SortByLowerName(headers, order);
@@ -87,7 +93,8 @@ internal static class CanonicalHeaders
         buffer.Append(lower);
     }
 
-    // "Trimall": drop leading and trailing whitespace and collapse inner runs to one space, as Python's split/join does.
+    // "Trimall": drop leading and trailing whitespace and collapse inner runs to one space, as Python's split/join
+    // does.
     private static void AppendTrimAll(string value, ref ByteBuffer buffer)
     {
         var span = value.AsSpan();

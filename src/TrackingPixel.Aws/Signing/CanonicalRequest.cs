@@ -5,7 +5,10 @@ namespace TrackingPixel.Aws;
 /// <summary>Writes the SigV4 canonical request exactly as botocore builds it.</summary>
 internal static class CanonicalRequest
 {
-    /// <summary>Appends the canonical request to <paramref name="buffer"/>, and the signed-header list to <paramref name="signedHeaders"/>.</summary>
+    /// <summary>
+    /// Appends the canonical request to <paramref name="buffer"/>, and the signed-header list to
+    /// <paramref name="signedHeaders"/>.
+    /// </summary>
     public static void Write(in SignableRequest request, ref ByteBuffer buffer, ref ByteBuffer signedHeaders)
     {
         buffer.Append(request.Method.ToUpperInvariant());
@@ -26,7 +29,8 @@ internal static class CanonicalRequest
         buffer.Append(hex);
     }
 
-    // botocore removes dot segments and empty segments, then percent-encodes everything but unreserved characters and '/'.
+    // botocore removes dot segments and empty segments, then percent-encodes everything but unreserved characters and
+    // '/'.
     private static void WritePath(string path, ref ByteBuffer buffer)
     {
         if (path is "/" or "")
@@ -56,7 +60,8 @@ internal static class CanonicalRequest
             output.Add(segment);
         }
 
-        var normalized = (path[0] == '/' ? "/" : "") + string.Join('/', output) + (path[^1] == '/' && output.Count > 0 ? "/" : "");
+        var normalized = (path[0] == '/' ? "/" : "") + string.Join('/', output) + (
+            path[^1] == '/' && output.Count > 0 ? "/" : "");
         Span<byte> one = stackalloc byte[4];
         foreach (var rune in normalized.EnumerateRunes())
         {
@@ -86,12 +91,18 @@ internal static class CanonicalRequest
         }
 
         var pairs = query.Split('&')
-            .Select(p => p.IndexOf('=', StringComparison.Ordinal) is var eq and >= 0 ? (Key: p[..eq], Value: p[(eq + 1)..]) : (Key: p, Value: ""))
+            .Select(
+                p => p.IndexOf('=', StringComparison.Ordinal) is var eq and >= 0
+                    ? (Key: p[..eq], Value: p[(eq + 1)..])
+                    : (Key: p, Value: ""))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .ThenBy(p => p.Value, StringComparer.Ordinal);
         buffer.Append(string.Join('&', pairs.Select(p => p.Key + "=" + p.Value)));
     }
 
     private static bool IsUnreserved(byte b) =>
-        b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~';
+        b is (>= (byte)'A' and <= (byte)'Z')
+            or (>= (byte)'a' and <= (byte)'z')
+            or (>= (byte)'0' and <= (byte)'9')
+            or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~';
 }

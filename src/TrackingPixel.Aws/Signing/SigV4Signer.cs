@@ -3,7 +3,9 @@ using System.Text;
 
 namespace TrackingPixel.Aws;
 
-/// <summary>Signs requests with AWS Signature Version 4 in the <c>Authorization</c> header, the way botocore does.</summary>
+/// <summary>
+/// Signs requests with AWS Signature Version 4 in the <c>Authorization</c> header, the way botocore does.
+/// </summary>
 /// <remarks>
 /// Thread-safe. The canonical request and string to sign are built in pooled and stack buffers; per call the only
 /// allocation is the returned header value. The derived signing key changes once a day, so it is cached.
@@ -25,12 +27,21 @@ internal sealed class SigV4Signer(string region, string service)
         return Encoding.ASCII.GetString(text);
     }
 
-    /// <summary>Computes the <c>Authorization</c> header value for a request whose headers already hold host, date and token.</summary>
-    public string Sign(in SignableRequest request, string accessKeyId, string secretAccessKey, DateTimeOffset timestamp) =>
+    /// <summary>
+    /// Computes the <c>Authorization</c> header value for a request whose headers already hold host, date and token.
+    /// </summary>
+    public string Sign(
+        in SignableRequest request, string accessKeyId, string secretAccessKey, DateTimeOffset timestamp) =>
         Sign(request, accessKeyId, secretAccessKey, timestamp, null);
 
     /// <summary>Signs and also returns the canonical request and string to sign, for tests and diagnostics.</summary>
-    public string Sign(in SignableRequest request, string accessKeyId, string secretAccessKey, DateTimeOffset timestamp, out string canonicalRequest, out string stringToSign)
+    public string Sign(
+        in SignableRequest request,
+        string accessKeyId,
+        string secretAccessKey,
+        DateTimeOffset timestamp,
+        out string canonicalRequest,
+        out string stringToSign)
     {
         var steps = new string[2];
         var authorization = Sign(request, accessKeyId, secretAccessKey, timestamp, steps);
@@ -39,13 +50,19 @@ internal sealed class SigV4Signer(string region, string service)
         return authorization;
     }
 
-    private string Sign(in SignableRequest request, string accessKeyId, string secretAccessKey, DateTimeOffset timestamp, string[]? steps)
+    private string Sign(
+        in SignableRequest request,
+        string accessKeyId,
+        string secretAccessKey,
+        DateTimeOffset timestamp,
+        string[]? steps)
     {
         ArgumentNullException.ThrowIfNull(accessKeyId);
         ArgumentNullException.ThrowIfNull(secretAccessKey);
         Span<byte> amzDate = stackalloc byte[16];
         WriteAmzDate(timestamp, amzDate);
-        Span<byte> scopeBuffer = stackalloc byte[8 + 1 + Encoding.UTF8.GetMaxByteCount(Region.Length + Service.Length) + 1 + 13];
+        Span<byte> scopeBuffer = stackalloc byte[
+            8 + 1 + Encoding.UTF8.GetMaxByteCount(Region.Length + Service.Length) + 1 + 13];
         var scope = WriteScope(amzDate[..8], scopeBuffer);
 
         var buffer = new ByteBuffer(1024);
@@ -87,9 +104,11 @@ internal sealed class SigV4Signer(string region, string service)
     }
 
     // Composed in a stack buffer so the header value is the only allocation of a signature.
-    private static string AuthorizationHeader(string accessKeyId, ReadOnlySpan<byte> scope, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
+    private static string AuthorizationHeader(
+        string accessKeyId, ReadOnlySpan<byte> scope, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
     {
-        var length = Algorithm.Length + 12 + accessKeyId.Length + 1 + scope.Length + 16 + signedHeaders.Length + 12 + signature.Length;
+        var length = Algorithm.Length + 12 + accessKeyId.Length + 1 + scope.Length + 16 + signedHeaders.Length + 12
+            + signature.Length;
         var text = length <= 1024 ? stackalloc char[length] : new char[length];
         var at = 0;
         Append(text, ref at, Algorithm);

@@ -100,7 +100,8 @@ public sealed class TrackingPixelMetrics : IDisposable
     public long RecordsLost => Interlocked.Read(ref _recordsLost);
 
     /// <summary>
-    /// Gets the number of requests a front end answered without a record (see <see cref="PixelPipeline.ReportRefused"/>).
+    /// Gets the number of requests a front end answered without a record (see
+    /// <see cref="PixelPipeline.ReportRefused"/>).
     /// </summary>
     public long RequestsRefused => Interlocked.Read(ref _requestsRefused);
 

@@ -8,7 +8,9 @@ public sealed class AthenaTableOptions
     public string TableName { get; set; } = "tracking_pixel";
 
     /// <summary>Gets or sets the S3 folder holding the hourly prefixes, ending in <c>/</c>.</summary>
-    /// <value>Defaults to the reference stack's layout, <c>s3://YOUR-BUCKET/records/</c>; replace the bucket name.</value>
+    /// <value>
+    /// Defaults to the reference stack's layout, <c>s3://YOUR-BUCKET/records/</c>; replace the bucket name.
+    /// </value>
     public string Location { get; set; } = "s3://YOUR-BUCKET/records/";
 
     /// <summary>Gets or sets the first year partition projection covers.</summary>

@@ -23,7 +23,11 @@ internal static class FirehoseRequestBody
         json.WriteEndObject();
     }
 
-    public static void WritePutRecordBatch(PooledBuffer destination, string stream, IReadOnlyList<ReadOnlyMemory<byte>> records, IReadOnlyList<int> indices)
+    public static void WritePutRecordBatch(
+        PooledBuffer destination,
+        string stream,
+        IReadOnlyList<ReadOnlyMemory<byte>> records,
+        IReadOnlyList<int> indices)
     {
         using var json = new Utf8JsonWriter(destination);
         json.WriteStartObject();

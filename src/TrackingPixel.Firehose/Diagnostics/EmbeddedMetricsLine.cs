@@ -11,7 +11,12 @@ namespace TrackingPixel.Firehose.Diagnostics;
 /// </remarks>
 internal static class EmbeddedMetricsLine
 {
-    public static void Write(IBufferWriter<byte> destination, string metricsNamespace, string stream, DateTimeOffset timestamp, in PublishSummary summary)
+    public static void Write(
+        IBufferWriter<byte> destination,
+        string metricsNamespace,
+        string stream,
+        DateTimeOffset timestamp,
+        in PublishSummary summary)
     {
         using (var json = new Utf8JsonWriter(destination))
         {

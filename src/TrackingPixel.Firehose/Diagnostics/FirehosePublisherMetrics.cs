@@ -2,7 +2,9 @@ using System.Diagnostics.Metrics;
 
 namespace TrackingPixel.Firehose.Diagnostics;
 
-/// <summary>Counts what the Firehose publisher did: records published, records sent again, records given up on.</summary>
+/// <summary>
+/// Counts what the Firehose publisher did: records published, records sent again, records given up on.
+/// </summary>
 /// <remarks>
 /// Readable directly (tests, per-invocation metric lines) and published as observable counters on the
 /// <see cref="MeterName"/> meter for OpenTelemetry or <c>dotnet-counters</c>. Thread-safe.
@@ -19,15 +21,30 @@ public sealed class FirehosePublisherMetrics : IDisposable
     private long _requests;
     private long _requestsThrottled;
 
-    /// <summary>Initializes a new instance of the <see cref="FirehosePublisherMetrics"/> class with its own meter.</summary>
+    /// <summary>
+    /// Initializes a new instance of the <see cref="FirehosePublisherMetrics"/> class with its own meter.
+    /// </summary>
     public FirehosePublisherMetrics()
     {
         _meter = new Meter(MeterName);
-        _meter.CreateObservableCounter("trackingpixel.firehose.records.published", () => RecordsPublished, description: "Records Firehose accepted.");
-        _meter.CreateObservableCounter("trackingpixel.firehose.records.retried", () => RecordsRetried, description: "Record sends repeated after a failure or an unknown outcome.");
-        _meter.CreateObservableCounter("trackingpixel.firehose.records.failed", () => RecordsFailed, description: "Records given up on and handed to the undelivered-record sink.");
-        _meter.CreateObservableCounter("trackingpixel.firehose.requests", () => Requests, description: "HTTP calls made to Firehose.");
-        _meter.CreateObservableCounter("trackingpixel.firehose.requests.throttled", () => RequestsThrottled, description: "Calls or entries Firehose throttled.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.firehose.records.published",
+            () => RecordsPublished,
+            description: "Records Firehose accepted.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.firehose.records.retried",
+            () => RecordsRetried,
+            description: "Record sends repeated after a failure or an unknown outcome.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.firehose.records.failed",
+            () => RecordsFailed,
+            description: "Records given up on and handed to the undelivered-record sink.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.firehose.requests", () => Requests, description: "HTTP calls made to Firehose.");
+        _meter.CreateObservableCounter(
+            "trackingpixel.firehose.requests.throttled",
+            () => RequestsThrottled,
+            description: "Calls or entries Firehose throttled.");
     }
 
     /// <summary>Gets the number of records Firehose accepted.</summary>
@@ -36,7 +53,9 @@ public sealed class FirehosePublisherMetrics : IDisposable
     /// <summary>Gets the number of record sends repeated after a failure or an unknown outcome.</summary>
     public long RecordsRetried => Interlocked.Read(ref _recordsRetried);
 
-    /// <summary>Gets the number of records given up on (reported to the pipeline for its undelivered-record sink).</summary>
+    /// <summary>
+    /// Gets the number of records given up on (reported to the pipeline for its undelivered-record sink).
+    /// </summary>
     public long RecordsFailed => Interlocked.Read(ref _recordsFailed);
 
     /// <summary>Gets the number of HTTP calls made to Firehose.</summary>

@@ -2,7 +2,9 @@ using TrackingPixel.Firehose.Client;
 
 namespace TrackingPixel.Firehose.Publishing;
 
-/// <summary>Splits records into PutRecordBatch calls that respect the record-count and request-size limits, keeping their order.</summary>
+/// <summary>
+/// Splits records into PutRecordBatch calls that respect the record-count and request-size limits, keeping their order.
+/// </summary>
 internal static class BatchPlanner
 {
     public static List<List<int>> Split(IReadOnlyList<ReadOnlyMemory<byte>> records, IEnumerable<int> indices)
@@ -13,7 +15,9 @@ internal static class BatchPlanner
         foreach (var index in indices)
         {
             var recordSize = FirehoseRequestBody.SizeOf(records[index].Length);
-            if (current.Count > 0 && (current.Count == FirehoseLimits.MaxBatchRecords || size + recordSize > FirehoseLimits.MaxBatchBodyBytes))
+            if (current.Count > 0
+                && (current.Count == FirehoseLimits.MaxBatchRecords
+                    || size + recordSize > FirehoseLimits.MaxBatchBodyBytes))
             {
                 batches.Add(current);
                 current = [];

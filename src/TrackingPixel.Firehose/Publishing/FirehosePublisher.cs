@@ -7,14 +7,17 @@ using TrackingPixel.Publishing;
 
 namespace TrackingPixel.Firehose.Publishing;
 
-/// <summary>Publishes records to a Firehose delivery stream: batched within the limits, retried with backoff, never silently dropped.</summary>
+/// <summary>
+/// Publishes records to a Firehose delivery stream: batched within the limits, retried with backoff, never silently
+/// dropped.
+/// </summary>
 /// <remarks>
 /// Thread-safe. Entries a batch reports as failed are sent again, alone; throttling, 5xx answers, timeouts and broken
-/// connections are retried with exponential backoff and full jitter until <see cref="FirehosePublisherOptions.MaxAttempts"/>,
-/// <see cref="FirehosePublisherOptions.MaxPublishDuration"/> or the caller's token runs out; configuration and permission
-/// errors are not retried. Whatever is finally not delivered is reported with a <see cref="RecordPublishException"/>
-/// naming exactly those records, so the pipeline keeps them for replay. A retry after a timeout or a lost connection
-/// can deliver a record twice: delivery is at-least-once.
+/// connections are retried with exponential backoff and full jitter until
+/// <see cref="FirehosePublisherOptions.MaxAttempts"/>, <see cref="FirehosePublisherOptions.MaxPublishDuration"/> or the
+/// caller's token runs out; configuration and permission errors are not retried. Whatever is finally not delivered is
+/// reported with a <see cref="RecordPublishException"/> naming exactly those records, so the pipeline keeps them for
+/// replay. A retry after a timeout or a lost connection can deliver a record twice: delivery is at-least-once.
 /// </remarks>
 internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
 {
@@ -38,7 +41,8 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
     {
         _client = client;
         _options = options;
-        _stream = options.DeliveryStreamName ?? throw new ArgumentException("DeliveryStreamName is required.", nameof(options));
+        _stream = options.DeliveryStreamName
+            ?? throw new ArgumentException("DeliveryStreamName is required.", nameof(options));
         _metrics = metrics;
         _time = time;
         _logger = logger;
@@ -67,7 +71,8 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
         }
     }
 
-    private async ValueTask PublishCoreAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, bool single, CancellationToken cancellationToken)
+    private async ValueTask PublishCoreAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> records, bool single, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {
@@ -84,7 +89,10 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
         {
             if (records[i].Length > FirehoseLimits.MaxRecordBytes)
             {
-                call.Fail([i], $"a record of {records[i].Length} bytes is over Firehose's limit of {FirehoseLimits.MaxRecordBytes} bytes; lower TrackingPixelOptions.MaxRecordBytes");
+                call.Fail(
+                    [i],
+                    $"a record of {records[i].Length} bytes is over Firehose's limit of " +
+                        $"{FirehoseLimits.MaxRecordBytes} bytes; lower TrackingPixelOptions.MaxRecordBytes");
             }
             else
             {
@@ -105,7 +113,8 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
         {
             if (call.FatalReason is not null || linked.IsCancellationRequested)
             {
-                call.Fail(batch, call.FatalReason ?? OutOfTime(cancellationToken.IsCancellationRequested, call.LastReason));
+                call.Fail(
+                    batch, call.FatalReason ?? OutOfTime(cancellationToken.IsCancellationRequested, call.LastReason));
                 continue;
             }
 
@@ -243,10 +252,13 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
     }
 
     private string Advice(AwsServiceException exception) =>
-        $"{FirehoseErrors.Advice(exception.ErrorCode, _stream, _client.Endpoint.Region)} ({exception.Message}; request id {exception.RequestId ?? "none"})";
+        $"{FirehoseErrors.Advice(exception.ErrorCode, _stream, _client.Endpoint.Region)} ({exception.Message}; " +
+            $"request id {exception.RequestId ?? "none"})";
 
     private string OutOfTime(bool callerCancelled, string? lastReason) =>
-        (callerCancelled ? "the caller's time (in Lambda, the invocation deadline) ran out" : $"MaxPublishDuration ({_options.MaxPublishDuration}) ran out")
+        (callerCancelled
+            ? "the caller's time (in Lambda, the invocation deadline) ran out"
+            : $"MaxPublishDuration ({_options.MaxPublishDuration}) ran out")
         + (lastReason is null ? "" : $"; last: {lastReason}");
 
     private void Finish(PublishCall call, long started)
@@ -259,7 +271,8 @@ internal sealed partial class FirehosePublisher : IRecordPublisher, IDisposable
         }
 
         using var line = new PooledBuffer(1024);
-        var summary = new PublishSummary(call.Published, call.Retried, call.Failed.Count, call.Requests, _time.GetElapsedTime(started));
+        var summary = new PublishSummary(
+            call.Published, call.Retried, call.Failed.Count, call.Requests, _time.GetElapsedTime(started));
         EmbeddedMetricsLine.Write(line, _options.EmbeddedMetricsNamespace, _stream, _time.GetUtcNow(), summary);
         _metricsOutput.Write(Encoding.UTF8.GetString(line.WrittenSpan));
     }

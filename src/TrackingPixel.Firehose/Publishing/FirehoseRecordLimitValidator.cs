@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace TrackingPixel.Firehose.Publishing;
 
-/// <summary>Refuses record limits larger than a Firehose record can hold, once Firehose is the chosen publisher.</summary>
+/// <summary>
+/// Refuses record limits larger than a Firehose record can hold, once Firehose is the chosen publisher.
+/// </summary>
 /// <remarks>
 /// Core bounds records only by memory; the sink's own limit belongs to the sink, so choosing Firehose adds this check
 /// and a bad value fails start-up (or Lambda init) instead of every publish.

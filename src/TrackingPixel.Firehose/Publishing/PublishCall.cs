@@ -15,7 +15,10 @@ internal sealed class PublishCall(int total)
 
     public int Requests { get; set; }
 
-    /// <summary>Gets or sets the reason of an error that no retry can fix (configuration, permissions); the rest of the call is not sent.</summary>
+    /// <summary>
+    /// Gets or sets the reason of an error that no retry can fix (configuration, permissions); the rest of the call is
+    /// not sent.
+    /// </summary>
     public string? FatalReason { get; set; }
 
     public string? LastReason { get; private set; }
@@ -40,5 +43,6 @@ internal sealed class PublishCall(int total)
     }
 
     public string Describe(string stream) =>
-        $"{_failed.Count} of {Total} records were not delivered to Firehose stream '{stream}': {FatalReason ?? LastReason}";
+        $"{_failed.Count} of {Total} records were not delivered to Firehose stream '{stream}': " +
+            $"{FatalReason ?? LastReason}";
 }

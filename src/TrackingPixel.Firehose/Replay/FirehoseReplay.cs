@@ -16,19 +16,28 @@ public static class FirehoseReplay
     private const int BatchSize = 500;
 
     /// <summary>Replays every undelivered record found in <paramref name="lines"/>.</summary>
-    /// <param name="lines">The log lines, for example exported from CloudWatch Logs; a prefix before each line's first <c>{</c> is ignored.</param>
+    /// <param name="lines">
+    /// The log lines, for example exported from CloudWatch Logs; a prefix before each line's first <c>{</c> is ignored.
+    /// </param>
     /// <param name="publisher">Where records go again.</param>
     /// <param name="notReplayed">Receives the lines whose records were still not accepted.</param>
-    /// <param name="cancellationToken">Stops reading; records already read are still published or written to <paramref name="notReplayed"/>.</param>
+    /// <param name="cancellationToken">
+    /// Stops reading; records already read are still published or written to <paramref name="notReplayed"/>.
+    /// </param>
     /// <returns>The counts of lines read, records found, published and not published.</returns>
-    public static async Task<ReplayResult> ReplayAsync(TextReader lines, IRecordPublisher publisher, TextWriter notReplayed, CancellationToken cancellationToken = default)
+    public static async Task<ReplayResult> ReplayAsync(
+        TextReader lines,
+        IRecordPublisher publisher,
+        TextWriter notReplayed,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(publisher);
         ArgumentNullException.ThrowIfNull(notReplayed);
         long read = 0, found = 0, published = 0, failed = 0;
         var batch = new List<(string Line, byte[] Record)>(BatchSize);
-        while (!cancellationToken.IsCancellationRequested && await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (!cancellationToken.IsCancellationRequested
+            && await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             read++;
             if (!UndeliveredRecordLine.TryRead(Encoding.UTF8.GetBytes(line), out var record))
@@ -49,7 +58,8 @@ public static class FirehoseReplay
         return new ReplayResult(read, found, published, failed);
     }
 
-    private static async Task<int> FlushAsync(List<(string Line, byte[] Record)> batch, IRecordPublisher publisher, TextWriter notReplayed)
+    private static async Task<int> FlushAsync(
+        List<(string Line, byte[] Record)> batch, IRecordPublisher publisher, TextWriter notReplayed)
     {
         if (batch.Count == 0)
         {
@@ -60,7 +70,9 @@ public static class FirehoseReplay
         try
         {
             // Not cancelled: once read, a record is either published or written back out.
-            await publisher.PublishAsync([.. batch.Select(b => new ReadOnlyMemory<byte>(b.Record))], CancellationToken.None).ConfigureAwait(false);
+            await publisher.PublishAsync(
+                [.. batch.Select(b => new ReadOnlyMemory<byte>(b.Record))], CancellationToken.None)
+                .ConfigureAwait(false);
         }
         catch (RecordPublishException exception) when (exception.FailedIndices.Count > 0)
         {

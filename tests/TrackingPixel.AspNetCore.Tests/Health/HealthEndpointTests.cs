@@ -24,7 +24,8 @@ public sealed class HealthEndpointTests
     {
         // A regular file where the folder should be: not creatable, even for root.
         var blocker = Path.GetTempFileName();
-        await using var server = await Start(b => b.UseFilePublisher(o => o.Directory = Path.Combine(blocker, "records")));
+        await using var server = await Start(
+            b => b.UseFilePublisher(o => o.Directory = Path.Combine(blocker, "records")));
 
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), await Get(server, "/healthz/ready"));
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await Get(server, "/healthz/live"));
@@ -58,7 +59,8 @@ public sealed class HealthEndpointTests
         Assert.Throws<ArgumentNullException>(() => TrackingPixelHealthCheckExtensions.MapTrackingPixelHealth(null!));
     }
 
-    private static Task<PixelServer> Start(Action<ITrackingPixelBuilder>? configure = null, Action<IServiceCollection>? services = null) =>
+    private static Task<PixelServer> Start(
+        Action<ITrackingPixelBuilder>? configure = null, Action<IServiceCollection>? services = null) =>
         PixelServer.StartAsync(
             configure,
             app => app.MapTrackingPixelHealth(),
@@ -79,7 +81,8 @@ public sealed class HealthEndpointTests
         public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) =>
             throw new IOException("No space left on device");
 
-        public ValueTask PublishAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken) =>
+        public ValueTask PublishAsync(
+            IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken) =>
             throw new IOException("No space left on device");
     }
 

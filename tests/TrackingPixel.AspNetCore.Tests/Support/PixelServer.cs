@@ -21,8 +21,14 @@ public sealed class PixelServer : IAsyncDisposable
     {
         App = app;
         Records = records;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(1) };
+        var address = app.Services.GetRequiredService<IServer>().Features
+            .Get<IServerAddressesFeature>()!.Addresses
+            .First();
+        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
+        {
+            BaseAddress = new Uri(address),
+            Timeout = TimeSpan.FromMinutes(1),
+        };
     }
 
     public WebApplication App { get; }
@@ -42,7 +48,9 @@ public sealed class PixelServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Time));
-        var pixel = builder.Services.AddTrackingPixel().AddStandardFields().UseFilePublisher(o => o.Directory = records);
+        var pixel = builder.Services.AddTrackingPixel()
+            .AddStandardFields()
+            .UseFilePublisher(o => o.Directory = records);
         configure?.Invoke(pixel);
         services?.Invoke(builder.Services);
         var app = builder.Build();

@@ -27,7 +27,8 @@ public sealed class AwsEndpointTests
 
     [Fact]
     public void HostFor_KinesisService_UsesItsPrefix() =>
-        Assert.Equal("kinesis-fips.eu-west-1.api.aws", AwsEndpoint.HostFor(AwsService.Kinesis, "eu-west-1", true, true));
+        Assert.Equal(
+            "kinesis-fips.eu-west-1.api.aws", AwsEndpoint.HostFor(AwsService.Kinesis, "eu-west-1", true, true));
 
     [Fact]
     public void HostFor_DualStackInIsoPartition_FailsNamingThePartition()
@@ -48,7 +49,8 @@ public sealed class AwsEndpointTests
     [Fact]
     public void Resolve_KinesisEndpointVariable_DoesNotApplyToFirehose()
     {
-        var env = new FakeEnvironment(new() { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL_KINESIS"] = "http://k:1" });
+        var env = new FakeEnvironment(
+            new() { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL_KINESIS"] = "http://k:1" });
 
         Assert.Equal("firehose.us-east-1.amazonaws.com", Resolve(env).Url.Host);
         Assert.Equal(new Uri("http://k:1"), AwsEndpoint.Resolve(AwsService.Kinesis, null, null, false, false, env).Url);
@@ -69,13 +71,15 @@ public sealed class AwsEndpointTests
 
         var endpoint = Resolve(env);
 
-        Assert.Equal(new AwsEndpoint(new Uri("https://firehose.eu-central-1.amazonaws.com/"), "eu-central-1"), endpoint);
+        Assert.Equal(
+            new AwsEndpoint(new Uri("https://firehose.eu-central-1.amazonaws.com/"), "eu-central-1"), endpoint);
     }
 
     [Fact]
     public void Resolve_OnlyDefaultRegionAndFipsVariable_UsesBoth()
     {
-        var env = new FakeEnvironment(new() { ["AWS_DEFAULT_REGION"] = "us-east-2", ["AWS_USE_FIPS_ENDPOINT"] = "true" });
+        var env = new FakeEnvironment(
+            new() { ["AWS_DEFAULT_REGION"] = "us-east-2", ["AWS_USE_FIPS_ENDPOINT"] = "true" });
 
         Assert.Equal("firehose-fips.us-east-2.amazonaws.com", Resolve(env).Url.Host);
     }
@@ -83,7 +87,13 @@ public sealed class AwsEndpointTests
     [Fact]
     public void Resolve_ServiceSpecificEndpointVariable_WinsOverGlobalOne()
     {
-        var env = new FakeEnvironment(new() { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL"] = "http://global:1", ["AWS_ENDPOINT_URL_FIREHOSE"] = "http://firehose-only:2" });
+        var env = new FakeEnvironment(
+            new()
+            {
+                ["AWS_REGION"] = "us-east-1",
+                ["AWS_ENDPOINT_URL"] = "http://global:1",
+                ["AWS_ENDPOINT_URL_FIREHOSE"] = "http://firehose-only:2",
+            });
 
         Assert.Equal(new Uri("http://firehose-only:2"), Resolve(env).Url);
         env["AWS_ENDPOINT_URL_FIREHOSE"] = null;
@@ -93,10 +103,14 @@ public sealed class AwsEndpointTests
     [Fact]
     public void Resolve_OptionsSet_WinOverEnvironment()
     {
-        var env = new FakeEnvironment(new() { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL_FIREHOSE"] = "http://env:1" });
-        var options = (Region: "ap-south-1", EndpointUrl: new Uri("https://vpce-1.firehose.ap-south-1.vpce.amazonaws.com"));
+        var env = new FakeEnvironment(
+            new() { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL_FIREHOSE"] = "http://env:1" });
+        var options = (
+            Region: "ap-south-1", EndpointUrl: new Uri("https://vpce-1.firehose.ap-south-1.vpce.amazonaws.com"));
 
-        Assert.Equal(new AwsEndpoint(options.EndpointUrl, "ap-south-1"), AwsEndpoint.Resolve(AwsService.Firehose, options.Region, options.EndpointUrl, false, false, env));
+        Assert.Equal(
+            new AwsEndpoint(options.EndpointUrl, "ap-south-1"),
+            AwsEndpoint.Resolve(AwsService.Firehose, options.Region, options.EndpointUrl, false, false, env));
     }
 
     private static AwsEndpoint Resolve(FakeEnvironment env) =>

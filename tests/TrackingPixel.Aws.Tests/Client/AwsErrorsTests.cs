@@ -29,7 +29,8 @@ public sealed class AwsErrorsTests
     public void Classify_ServiceError_DecidesByCodeAndStatus(int status, string code, string expected, bool throttled)
     {
         var decision = Enum.Parse<AwsDecision>(expected);
-        var outcome = AwsErrors.Classify(new AwsServiceException("m", code, status, "rid"), false, e => "fix " + e.ErrorCode);
+        var outcome = AwsErrors.Classify(
+            new AwsServiceException("m", code, status, "rid"), false, e => "fix " + e.ErrorCode);
 
         Assert.Equal((decision, throttled), (outcome.Decision, outcome.Throttled));
         Assert.Equal(decision == AwsDecision.Retry ? "m" : "fix " + code, outcome.Reason);

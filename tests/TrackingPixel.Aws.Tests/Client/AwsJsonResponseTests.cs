@@ -5,10 +5,19 @@ namespace TrackingPixel.Aws.Tests.Client;
 public sealed class AwsJsonResponseTests
 {
     [Theory]
-    [InlineData("""{"__type":"com.amazonaws.firehose#ResourceNotFoundException","message":"gone"}""", null, "ResourceNotFoundException", "gone")]
-    [InlineData("""{"__type":"ServiceUnavailableException:http://internal","Message":"slow"}""", null, "ServiceUnavailableException", "slow")]
+    [InlineData(
+        """{"__type":"com.amazonaws.firehose#ResourceNotFoundException","message":"gone"}""",
+        null,
+        "ResourceNotFoundException",
+        "gone")]
+    [InlineData(
+        """{"__type":"ServiceUnavailableException:http://internal","Message":"slow"}""",
+        null,
+        "ServiceUnavailableException",
+        "slow")]
     [InlineData("""not json""", "ThrottlingException:extra", "ThrottlingException", "")]
-    public void ReadError_TypeInBodyOrHeader_SanitisedLikeBotocore(string body, string? header, string code, string message) =>
+    public void ReadError_TypeInBodyOrHeader_SanitisedLikeBotocore(
+        string body, string? header, string code, string message) =>
         Assert.Equal((code, message), AwsJsonResponse.ReadError(Encoding.UTF8.GetBytes(body), header));
 
     [Fact]

@@ -12,9 +12,14 @@ public sealed class BackoffTests
     {
         var random = new Random(attempt);
 
-        var delays = Enumerable.Range(0, 2_000).Select(_ => Backoff.FullJitter(attempt, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), random).TotalMilliseconds).ToList();
+        var delays = Enumerable.Range(0, 2_000)
+            .Select(
+                _ => Backoff.FullJitter(
+                    attempt, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), random).TotalMilliseconds)
+            .ToList();
 
         Assert.All(delays, d => Assert.InRange(d, 0, ceilingMs));
-        Assert.True(delays.Min() < ceilingMs * 0.1 && delays.Max() > ceilingMs * 0.9, "full jitter covers the whole range");
+        Assert.True(
+            delays.Min() < ceilingMs * 0.1 && delays.Max() > ceilingMs * 0.9, "full jitter covers the whole range");
     }
 }

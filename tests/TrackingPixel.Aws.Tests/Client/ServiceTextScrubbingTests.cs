@@ -58,7 +58,8 @@ public sealed class ServiceTextScrubbingTests : IDisposable
 
         Assert.NotNull(authorization);
         AssertNoPieceOf(Secret, error.ToString());
-        AssertNoPieceOf(authorization[(authorization.IndexOf("Signature=", StringComparison.Ordinal) + 10)..], error.ToString());
+        AssertNoPieceOf(
+            authorization[(authorization.IndexOf("Signature=", StringComparison.Ordinal) + 10)..], error.ToString());
     }
 
     [Fact]
@@ -74,7 +75,8 @@ public sealed class ServiceTextScrubbingTests : IDisposable
     public async Task Send_BatchEntryCodeEchoingSecrets_IsNotQuoted()
     {
         await using var server = new LoopbackServer((r, _) => Task.FromResult(LoopbackResponse.Json(200,
-            $$"""{"FailedPutCount":2,"RequestResponses":[{"ErrorCode":"{{Secret}}"},{"ErrorCode":"{{r.Header("X-Amz-Security-Token")}}"}]}""")));
+            $$"""{"FailedPutCount":2,"RequestResponses":[{"ErrorCode":"{{Secret}}"},""" +
+                $$"""{"ErrorCode":"{{r.Header("X-Amz-Security-Token")}}"}]}""")));
         using var body = new PooledBuffer();
 
         var answer = await Client(server).SendAsync("Firehose_20150804.PutRecordBatch", body, default);

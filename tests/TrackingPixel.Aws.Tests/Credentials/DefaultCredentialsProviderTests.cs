@@ -21,11 +21,19 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
     [Fact]
     public async Task GetCredentials_EnvironmentVariables_ReturnsKeysAndSessionToken()
     {
-        var env = new FakeEnvironment(new() { ["AWS_ACCESS_KEY_ID"] = "AKIAENV", ["AWS_SECRET_ACCESS_KEY"] = Secret, ["AWS_SESSION_TOKEN"] = Token });
+        var env = new FakeEnvironment(
+            new()
+            {
+                ["AWS_ACCESS_KEY_ID"] = "AKIAENV",
+                ["AWS_SECRET_ACCESS_KEY"] = Secret,
+                ["AWS_SESSION_TOKEN"] = Token,
+            });
 
         var credentials = await Provider(env).GetCredentialsAsync(default);
 
-        Assert.Equal(("AKIAENV", Secret, Token), (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
+        Assert.Equal(
+            ("AKIAENV", Secret, Token),
+            (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
         Assert.Null(credentials.Expiration);
     }
 
@@ -34,7 +42,8 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
     {
         var env = new FakeEnvironment(new() { ["AWS_SECRET_ACCESS_KEY"] = Secret });
 
-        var error = await Assert.ThrowsAsync<CredentialsException>(() => Provider(env).GetCredentialsAsync(default).AsTask());
+        var error = await Assert.ThrowsAsync<CredentialsException>(
+            () => Provider(env).GetCredentialsAsync(default).AsTask());
 
         Assert.Contains("AWS_ACCESS_KEY_ID is missing", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
@@ -55,17 +64,26 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
 
         var credentials = await Provider(env).GetCredentialsAsync(default);
 
-        Assert.Equal(("AKIACONTAINER", Secret, Token), (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
+        Assert.Equal(
+            ("AKIACONTAINER", Secret, Token),
+            (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
         Assert.Equal(Now.AddHours(6), credentials.Expiration);
         var request = Assert.Single(server.Requests);
-        Assert.Equal(("GET", "/v2/credentials", "from-file"), (request.Method, request.Target, request.Header("Authorization")));
+        Assert.Equal(
+            ("GET", "/v2/credentials", "from-file"), (request.Method, request.Target, request.Header("Authorization")));
     }
 
     [Fact]
     public async Task GetCredentials_CachedUntilFiveMinutesBeforeExpiry_ThenFetchedAgain()
     {
         await using var server = new LoopbackServer((_, _) => Task.FromResult(ContainerAnswer(Now.AddHours(1))));
-        var provider = Provider(new FakeEnvironment(new() { ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = server.Url.ToString(), ["AWS_CONTAINER_AUTHORIZATION_TOKEN"] = "t" }));
+        var provider = Provider(
+            new FakeEnvironment(
+                new()
+                {
+                    ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = server.Url.ToString(),
+                    ["AWS_CONTAINER_AUTHORIZATION_TOKEN"] = "t",
+                }));
 
         await provider.GetCredentialsAsync(default);
         _time.Advance(TimeSpan.FromMinutes(54));
@@ -82,8 +100,11 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
     {
         var calls = 0;
         await using var server = new LoopbackServer((_, _) => Task.FromResult(
-            Interlocked.Increment(ref calls) == 1 ? ContainerAnswer(Now.AddMinutes(10)) : LoopbackResponse.Json(500, "{}")));
-        var provider = Provider(new FakeEnvironment(new() { ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = server.Url.ToString() }));
+            Interlocked.Increment(ref calls) == 1
+                ? ContainerAnswer(Now.AddMinutes(10))
+                : LoopbackResponse.Json(500, "{}")));
+        var provider = Provider(
+            new FakeEnvironment(new() { ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = server.Url.ToString() }));
         var first = await provider.GetCredentialsAsync(default);
 
         _time.Advance(TimeSpan.FromMinutes(7));
@@ -100,9 +121,16 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
     public async Task GetCredentials_BadContainerAnswer_MessageHasNoSecretOrToken(int status, string body)
     {
         await using var server = new LoopbackServer((_, _) => Task.FromResult(LoopbackResponse.Json(status, body)));
-        var provider = Provider(new FakeEnvironment(new() { ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = server.Url.ToString(), ["AWS_CONTAINER_AUTHORIZATION_TOKEN"] = Token }));
+        var provider = Provider(
+            new FakeEnvironment(
+                new()
+                {
+                    ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = server.Url.ToString(),
+                    ["AWS_CONTAINER_AUTHORIZATION_TOKEN"] = Token,
+                }));
 
-        var error = await Assert.ThrowsAsync<CredentialsException>(() => provider.GetCredentialsAsync(default).AsTask());
+        var error = await Assert.ThrowsAsync<CredentialsException>(
+            () => provider.GetCredentialsAsync(default).AsTask());
 
         Assert.Contains("container credentials endpoint", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
@@ -112,9 +140,11 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
     [Fact]
     public async Task GetCredentials_FullUriPlainHttpToRemoteHost_RefusedWithFix()
     {
-        var provider = Provider(new FakeEnvironment(new() { ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = "http://203.0.113.9/creds" }));
+        var provider = Provider(
+            new FakeEnvironment(new() { ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = "http://203.0.113.9/creds" }));
 
-        var error = await Assert.ThrowsAsync<CredentialsException>(() => provider.GetCredentialsAsync(default).AsTask());
+        var error = await Assert.ThrowsAsync<CredentialsException>(
+            () => provider.GetCredentialsAsync(default).AsTask());
 
         Assert.Contains("use https", error.Message, StringComparison.Ordinal);
     }
@@ -123,21 +153,30 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
     public async Task GetCredentials_SharedFileWithAwsProfile_ReadsThatProfile()
     {
         var file = Path.Combine(_folder, "credentials");
-        await File.WriteAllTextAsync(file, $"[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = other\n\n# comment\n[dev]\naws_access_key_id = AKIADEV\naws_secret_access_key = {Secret}\naws_session_token = {Token}\n");
+        await File.WriteAllTextAsync(
+            file,
+            "[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = other\n\n# " +
+                $"comment\n[dev]\naws_access_key_id = AKIADEV\naws_secret_access_key = {Secret}\naws_session_token = " +
+                $"{Token}\n");
         var env = new FakeEnvironment(new() { ["AWS_SHARED_CREDENTIALS_FILE"] = file, ["AWS_PROFILE"] = "dev" });
 
         var credentials = await Provider(env).GetCredentialsAsync(default);
 
-        Assert.Equal(("AKIADEV", Secret, Token), (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
+        Assert.Equal(
+            ("AKIADEV", Secret, Token),
+            (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
     }
 
     [Fact]
     public async Task GetCredentials_SharedFileDefaultFromHome_UsesDefaultProfile()
     {
         Directory.CreateDirectory(Path.Combine(_folder, ".aws"));
-        await File.WriteAllTextAsync(Path.Combine(_folder, ".aws", "credentials"), "[default]\naws_access_key_id=AKIADEFAULT\naws_secret_access_key=x\n");
+        await File.WriteAllTextAsync(
+            Path.Combine(_folder, ".aws", "credentials"),
+            "[default]\naws_access_key_id=AKIADEFAULT\naws_secret_access_key=x\n");
 
-        var credentials = await Provider(new FakeEnvironment(new() { ["HOME"] = _folder })).GetCredentialsAsync(default);
+        var credentials = await Provider(new FakeEnvironment(new() { ["HOME"] = _folder })).GetCredentialsAsync(
+            default);
 
         Assert.Equal("AKIADEFAULT", credentials.AccessKeyId);
     }
@@ -149,7 +188,8 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
         await File.WriteAllTextAsync(file, $"[default]\naws_access_key_id=A\naws_secret_access_key={Secret}\n");
         var env = new FakeEnvironment(new() { ["AWS_SHARED_CREDENTIALS_FILE"] = file, ["AWS_PROFILE"] = "prod" });
 
-        var error = await Assert.ThrowsAsync<CredentialsException>(() => Provider(env).GetCredentialsAsync(default).AsTask());
+        var error = await Assert.ThrowsAsync<CredentialsException>(
+            () => Provider(env).GetCredentialsAsync(default).AsTask());
 
         Assert.Equal($"Profile 'prod' (AWS_PROFILE) is not in {file}.", error.Message);
     }
@@ -157,7 +197,8 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
     [Fact]
     public async Task GetCredentials_NoSourceAtAll_ListsEveryWayToProvideThem()
     {
-        var error = await Assert.ThrowsAsync<CredentialsException>(() => Provider(new FakeEnvironment()).GetCredentialsAsync(default).AsTask());
+        var error = await Assert.ThrowsAsync<CredentialsException>(
+            () => Provider(new FakeEnvironment()).GetCredentialsAsync(default).AsTask());
 
         Assert.Contains("AWS_ACCESS_KEY_ID", error.Message, StringComparison.Ordinal);
         Assert.Contains("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", error.Message, StringComparison.Ordinal);
@@ -178,5 +219,6 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
 
     private static LoopbackResponse ContainerAnswer(DateTimeOffset expiration) => LoopbackResponse.Json(
         200,
-        $"{{\"AccessKeyId\":\"AKIACONTAINER\",\"SecretAccessKey\":\"{Secret}\",\"Token\":\"{Token}\",\"Expiration\":\"{expiration:yyyy-MM-ddTHH:mm:ssZ}\",\"RoleArn\":\"arn:aws:iam::1:role/x\"}}");
+        $"{{\"AccessKeyId\":\"AKIACONTAINER\",\"SecretAccessKey\":\"{Secret}\",\"Token\":\"{Token}\"," +
+            $"\"Expiration\":\"{expiration:yyyy-MM-ddTHH:mm:ssZ}\",\"RoleArn\":\"arn:aws:iam::1:role/x\"}}");
 }

@@ -22,11 +22,17 @@ public sealed class InstanceMetadataCredentialsTests : IDisposable
 
         var credentials = await new DefaultCredentialsProvider(env, _http, _time).GetCredentialsAsync(default);
 
-        Assert.Equal(("AKIAIMDS", Secret, Token), (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
+        Assert.Equal(
+            ("AKIAIMDS", Secret, Token),
+            (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
         Assert.Equal(Now.AddHours(6), credentials.Expiration);
         var requests = server.Requests;
         Assert.Equal(
-            ["PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/", "GET /latest/meta-data/iam/security-credentials/pixel-role"],
+            [
+                "PUT /latest/api/token",
+                "GET /latest/meta-data/iam/security-credentials/",
+                "GET /latest/meta-data/iam/security-credentials/pixel-role",
+            ],
             requests.Select(r => $"{r.Method} {r.Target}"));
         Assert.Equal("21600", requests[0].Header("X-aws-ec2-metadata-token-ttl-seconds"));
         Assert.All(requests.Skip(1), r => Assert.Equal("imds-token", r.Header("X-aws-ec2-metadata-token")));
@@ -98,15 +104,18 @@ public sealed class InstanceMetadataCredentialsTests : IDisposable
         Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
     }
 
-    private static LoopbackResponse Imds(LoopbackRequest request, bool tokenSupported) => (request.Method, request.Target) switch
-    {
-        ("PUT", "/latest/api/token") => tokenSupported ? Text("imds-token") : Text("", 403),
-        _ when tokenSupported && request.Header("X-aws-ec2-metadata-token") != "imds-token" => Text("", 401),
-        ("GET", "/latest/meta-data/iam/security-credentials/") => Text("pixel-role"),
-        ("GET", "/latest/meta-data/iam/security-credentials/pixel-role") => LoopbackResponse.Json(200,
-            $$"""{"Code":"Success","LastUpdated":"2026-01-01T11:00:00Z","Type":"AWS-HMAC","AccessKeyId":"AKIAIMDS","SecretAccessKey":"{{Secret}}","Token":"{{Token}}","Expiration":"{{Now.AddHours(6):yyyy-MM-ddTHH:mm:ssZ}}"}"""),
-        _ => Text("", 404),
-    };
+    private static LoopbackResponse Imds(LoopbackRequest request, bool tokenSupported) =>
+        (request.Method, request.Target) switch
+        {
+            ("PUT", "/latest/api/token") => tokenSupported ? Text("imds-token") : Text("", 403),
+            _ when tokenSupported && request.Header("X-aws-ec2-metadata-token") != "imds-token" => Text("", 401),
+            ("GET", "/latest/meta-data/iam/security-credentials/") => Text("pixel-role"),
+            ("GET", "/latest/meta-data/iam/security-credentials/pixel-role") => LoopbackResponse.Json(200,
+                """{"Code":"Success","LastUpdated":"2026-01-01T11:00:00Z","Type":"AWS-HMAC","AccessKeyId":"AKIAIMD""" +
+                    $$"""S","SecretAccessKey":"{{Secret}}","Token":"{{Token}}","Expiratio""" +
+                    $$"""n":"{{Now.AddHours(6):yyyy-MM-ddTHH:mm:ssZ}}"}"""),
+            _ => Text("", 404),
+        };
 
     private static LoopbackResponse Text(string body, int status = 200) =>
         new(status, System.Text.Encoding.UTF8.GetBytes(body), [("Content-Type", "text/plain")]);

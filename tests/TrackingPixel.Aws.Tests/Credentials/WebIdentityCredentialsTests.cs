@@ -4,7 +4,9 @@ using TrackingPixel.Aws.Tests.Support;
 
 namespace TrackingPixel.Aws.Tests.Credentials;
 
-/// <summary>STS AssumeRoleWithWebIdentity (EKS IRSA) against a loopback STS speaking the query API and its XML.</summary>
+/// <summary>
+/// STS AssumeRoleWithWebIdentity (EKS IRSA) against a loopback STS speaking the query API and its XML.
+/// </summary>
 public sealed class WebIdentityCredentialsTests : IDisposable
 {
     private const string Secret = "sts/SECRET+value-that-must-not-leak";
@@ -28,7 +30,9 @@ public sealed class WebIdentityCredentialsTests : IDisposable
 
         var credentials = await new DefaultCredentialsProvider(env, _http, _time).GetCredentialsAsync(default);
 
-        Assert.Equal(("ASIASTS", Secret, SessionToken), (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
+        Assert.Equal(
+            ("ASIASTS", Secret, SessionToken),
+            (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
         Assert.Equal(Now.AddHours(1), credentials.Expiration);
         var form = Form(sts.Requests[0]);
         Assert.Equal("AssumeRoleWithWebIdentity", form["Action"]);
@@ -92,8 +96,10 @@ public sealed class WebIdentityCredentialsTests : IDisposable
 
     private static string Success(DateTimeOffset expiration) =>
         "<AssumeRoleWithWebIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">" +
-        "<AssumeRoleWithWebIdentityResult><SubjectFromWebIdentityToken>system:serviceaccount:a:b</SubjectFromWebIdentityToken>" +
-        "<AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/pixel/pixel-pod</Arn><AssumedRoleId>AROA:pixel-pod</AssumedRoleId></AssumedRoleUser>" +
+        "<AssumeRoleWithWebIdentityResult>" +
+        "<SubjectFromWebIdentityToken>system:serviceaccount:a:b</SubjectFromWebIdentityToken>" +
+        "<AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/pixel/pixel-pod</Arn>" +
+        "<AssumedRoleId>AROA:pixel-pod</AssumedRoleId></AssumedRoleUser>" +
         $"<Credentials><AccessKeyId>ASIASTS</AccessKeyId><SecretAccessKey>{Secret}</SecretAccessKey>" +
         $"<SessionToken>{SessionToken.Replace("&", "&amp;", StringComparison.Ordinal)}</SessionToken>" +
         $"<Expiration>{expiration:yyyy-MM-ddTHH:mm:ssZ}</Expiration></Credentials>" +

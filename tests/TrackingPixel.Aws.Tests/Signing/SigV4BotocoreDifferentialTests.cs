@@ -4,13 +4,18 @@ using TrackingPixel.Aws.Tests.Support;
 
 namespace TrackingPixel.Aws.Tests.Signing;
 
-/// <summary>Signs several hundred generated requests here and with botocore's SigV4Auth and compares every step.</summary>
+/// <summary>
+/// Signs several hundred generated requests here and with botocore's SigV4Auth and compares every step.
+/// </summary>
 public sealed class SigV4BotocoreDifferentialTests
 {
     private const int Count = 400;
-    private static readonly string[] Regions = ["us-east-1", "eu-west-1", "cn-north-1", "us-gov-west-1", "ap-southeast-2"];
-    private static readonly string[] ExtraHeaderNames = ["X-Custom", "x-amz-meta-a_b", "X-Amz-Meta-Zeta", "Accept", "X-Forwarded-For", "x-amz-target"];
-    private static readonly string[] Words = ["a", "value", "ሴ-not-ascii-free", "Firehose_20150804.PutRecordBatch", "x/y", "1.1", "q=0.8"];
+    private static readonly string[] Regions = [
+        "us-east-1", "eu-west-1", "cn-north-1", "us-gov-west-1", "ap-southeast-2"];
+    private static readonly string[] ExtraHeaderNames = [
+        "X-Custom", "x-amz-meta-a_b", "X-Amz-Meta-Zeta", "Accept", "X-Forwarded-For", "x-amz-target"];
+    private static readonly string[] Words = [
+        "a", "value", "ሴ-not-ascii-free", "Firehose_20150804.PutRecordBatch", "x/y", "1.1", "q=0.8"];
 
     [BotocoreFact]
     public async Task Sign_GeneratedRequests_MatchBotocoreExactly()
@@ -26,7 +31,8 @@ public sealed class SigV4BotocoreDifferentialTests
         {
             var c = cases[i];
             var signer = new SigV4Signer(c.Region, "firehose");
-            var authorization = signer.Sign(c.Request, c.AccessKey, c.Secret, c.Time, out var canonical, out var stringToSign);
+            var authorization = signer.Sign(
+                c.Request, c.AccessKey, c.Secret, c.Time, out var canonical, out var stringToSign);
             var botocore = expected.RootElement[i];
             Assert.Equal(botocore.GetProperty("canonicalRequest").GetString(), canonical);
             Assert.Equal(botocore.GetProperty("stringToSign").GetString(), stringToSign);
@@ -40,7 +46,8 @@ public sealed class SigV4BotocoreDifferentialTests
         var token = random.Next(3) == 0 ? null : RandomText(random, "ABCDEFabcdef0123456789+/=", random.Next(20, 400));
         var headers = new List<KeyValuePair<string, string>>
         {
-            new("Content-Type", random.Next(2) == 0 ? "application/x-amz-json-1.1" : "  application/x-amz-json-1.1 ;  charset=utf-8\t "),
+            new("Content-Type", random.Next(2) == 0 ? "application/x-amz-json-1.1" : "  application/x-amz-json-1.1 ; " +
+                " charset=utf-8\t "),
             new("X-Amz-Target", "Firehose_20150804.PutRecordBatch"),
         };
         for (var n = random.Next(4); n > 0; n--)
@@ -56,7 +63,11 @@ public sealed class SigV4BotocoreDifferentialTests
             headers.Add(new("X-Amz-Security-Token", token));
         }
 
-        var path = random.Next(5) == 0 ? "/" + string.Join('/', Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomText(random, "ab.-_~ ሴé", random.Next(0, 4)))) : "/";
+        var path = random.Next(5) == 0
+            ? "/" + string.Join(
+                '/',
+                Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomText(random, "ab.-_~ ሴé", random.Next(0, 4))))
+            : "/";
         var body = RandomBody(random);
         return new Case(
             new SignableRequest("POST", path, "", headers, body),
@@ -81,7 +92,8 @@ public sealed class SigV4BotocoreDifferentialTests
         for (var n = random.Next(1, 5); n > 0; n--)
         {
             value.Append(new string(random.Next(3) == 0 ? '\t' : ' ', random.Next(0, 4)));
-            value.Append(Words[random.Next(Words.Length)].Replace("ሴ-not-ascii-free", "plain", StringComparison.Ordinal));
+            value.Append(
+                Words[random.Next(Words.Length)].Replace("ሴ-not-ascii-free", "plain", StringComparison.Ordinal));
         }
 
         return value.Append(new string(' ', random.Next(0, 3))).ToString();
@@ -96,7 +108,8 @@ public sealed class SigV4BotocoreDifferentialTests
             return bytes;
         }
 
-        return Encoding.UTF8.GetBytes("{\"Records\":[{\"Data\":\"" + RandomText(random, "abcXYZ09 éሴ😀\"\\", random.Next(0, 300)) + "\"}]}\n");
+        return Encoding.UTF8.GetBytes(
+            "{\"Records\":[{\"Data\":\"" + RandomText(random, "abcXYZ09 éሴ😀\"\\", random.Next(0, 300)) + "\"}]}\n");
     }
 
     private static string RandomText(Random random, string alphabet, int length)
@@ -148,5 +161,13 @@ public sealed class SigV4BotocoreDifferentialTests
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private sealed record Case(SignableRequest Request, List<KeyValuePair<string, string>> PythonHeaders, string AccessKey, string Secret, string? Token, string Region, DateTimeOffset Time);
+    private sealed record Case(
+        SignableRequest Request,
+        List<KeyValuePair<string,
+        string>> PythonHeaders,
+        string AccessKey,
+        string Secret,
+        string? Token,
+        string Region,
+        DateTimeOffset Time);
 }

@@ -2,7 +2,9 @@ using System.Text;
 
 namespace TrackingPixel.Aws.Tests.Signing;
 
-/// <summary>Every copied case of AWS's SigV4 test suite: canonical request, string to sign and Authorization header.</summary>
+/// <summary>
+/// Every copied case of AWS's SigV4 test suite: canonical request, string to sign and Authorization header.
+/// </summary>
 public sealed class SigV4TestSuiteTests
 {
     private const string AccessKeyId = "AKIDEXAMPLE";
@@ -40,7 +42,8 @@ public sealed class SigV4TestSuiteTests
     public void Sign_SameDayTwice_ReusesKeyAndGivesSameSignature()
     {
         var signer = new SigV4Signer("us-east-1", "service");
-        var request = new SignableRequest("GET", "/", "", [new("Host", "example.amazonaws.com"), new("X-Amz-Date", "20150830T123600Z")], default);
+        var request = new SignableRequest(
+            "GET", "/", "", [new("Host", "example.amazonaws.com"), new("X-Amz-Date", "20150830T123600Z")], default);
 
         var first = signer.Sign(request, AccessKeyId, Secret, Time);
         var second = signer.Sign(request, AccessKeyId, Secret, Time);
@@ -52,7 +55,9 @@ public sealed class SigV4TestSuiteTests
 
     [Fact]
     public void FormatAmzDate_AnyOffset_WritesUtcBasicFormat() =>
-        Assert.Equal("20150830T123600Z", SigV4Signer.FormatAmzDate(new DateTimeOffset(2015, 8, 30, 14, 36, 0, TimeSpan.FromHours(2))));
+        Assert.Equal(
+            "20150830T123600Z",
+            SigV4Signer.FormatAmzDate(new DateTimeOffset(2015, 8, 30, 14, 36, 0, TimeSpan.FromHours(2))));
 
     // The .req layout: request line, "Name:value" header lines, a blank line, then the body (bytes, UTF-8 path).
     private static SignableRequest ParseRequest(byte[] raw)
@@ -65,7 +70,10 @@ public sealed class SigV4TestSuiteTests
         var requestLine = lines[0].Split(' ');
         var target = requestLine[1];
         var question = target.IndexOf('?', StringComparison.Ordinal);
-        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1])).ToList();
+        var headers = lines.Skip(1)
+            .Select(l => l.Split(':', 2))
+            .Select(p => new KeyValuePair<string, string>(p[0], p[1]))
+            .ToList();
         return new SignableRequest(
             requestLine[0],
             question < 0 ? target : target[..question],

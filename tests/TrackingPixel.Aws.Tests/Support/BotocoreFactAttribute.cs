@@ -2,14 +2,18 @@ using System.Diagnostics;
 
 namespace TrackingPixel.Aws.Tests.Support;
 
-/// <summary>A fact that needs botocore (<c>/usr/bin/python3</c>): skipped outside CI when it is missing, never in CI.</summary>
+/// <summary>
+/// A fact that needs botocore (<c>/usr/bin/python3</c>): skipped outside CI when it is missing, never in CI.
+/// </summary>
 public sealed class BotocoreFactAttribute : FactAttribute
 {
     public BotocoreFactAttribute()
     {
-        if (!Python.HasBotocore && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (!Python.HasBotocore && !string.Equals(
+            Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            Skip = $"botocore is not importable by {Python.Interpreter} (apt-get install python3-botocore); CI installs it and runs this test.";
+            Skip = $"botocore is not importable by {Python.Interpreter} (apt-get install python3-botocore); CI " +
+                "installs it and runs this test.";
         }
     }
 }
@@ -23,7 +27,8 @@ public static class Python
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(Interpreter, ["-c", "import botocore"]) { RedirectStandardError = true });
+            using var process = Process.Start(
+                new ProcessStartInfo(Interpreter, ["-c", "import botocore"]) { RedirectStandardError = true });
             if (process is null)
             {
                 return false;
@@ -42,7 +47,9 @@ public static class Python
 
     public static string Script(string name) => Path.Combine(AppContext.BaseDirectory, "Fakes", name);
 
-    /// <summary>Runs a script with <paramref name="input"/> on stdin and returns stdout; fails the test on a non-zero exit.</summary>
+    /// <summary>
+    /// Runs a script with <paramref name="input"/> on stdin and returns stdout; fails the test on a non-zero exit.
+    /// </summary>
     public static async Task<string> RunAsync(string script, string input, params string[] arguments)
     {
         var start = new ProcessStartInfo(Interpreter, [Script(script), .. arguments])

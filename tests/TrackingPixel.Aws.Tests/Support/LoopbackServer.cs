@@ -5,8 +5,12 @@ using System.Text;
 
 namespace TrackingPixel.Aws.Tests.Support;
 
-/// <summary>A minimal HTTP/1.1 server on 127.0.0.1 (port 0) whose handler decides each answer, faults included.</summary>
-/// <remarks>Connections are kept alive, as a pooled SocketsHttpHandler expects; a handler may drop or stall one.</remarks>
+/// <summary>
+/// A minimal HTTP/1.1 server on 127.0.0.1 (port 0) whose handler decides each answer, faults included.
+/// </summary>
+/// <remarks>
+/// Connections are kept alive, as a pooled SocketsHttpHandler expects; a handler may drop or stall one.
+/// </remarks>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -106,7 +110,8 @@ public sealed class LoopbackServer : IAsyncDisposable
                 await stream.WriteAsync(response.Body, _stop.Token);
             }
         }
-        catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (
+            exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
             // The client went away or the server is stopping.
         }
@@ -132,8 +137,14 @@ public sealed class LoopbackServer : IAsyncDisposable
             var data = _pending.ToArray();
             var lines = Encoding.UTF8.GetString(data, 0, headEnd).Split("\r\n");
             var requestLine = lines[0].Split(' ');
-            var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1].Trim())).ToList();
-            var length = int.Parse(headers.FirstOrDefault(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Value ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            var headers = lines.Skip(1)
+                .Select(l => l.Split(':', 2))
+                .Select(p => new KeyValuePair<string, string>(p[0], p[1].Trim()))
+                .ToList();
+            var length = int.Parse(
+                headers.FirstOrDefault(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Value
+                    ?? "0",
+                System.Globalization.CultureInfo.InvariantCulture);
             while (_pending.Length < headEnd + 4 + length)
             {
                 if (!await FillAsync(cancellationToken))
@@ -152,7 +163,10 @@ public sealed class LoopbackServer : IAsyncDisposable
             return new LoopbackRequest(requestLine[0], requestLine[1], headers, body);
         }
 
-        /// <summary>Completes when the client closes the connection; a well-behaved client sends nothing until it has the answer.</summary>
+        /// <summary>
+        /// Completes when the client closes the connection; a well-behaved client sends nothing until it has the
+        /// answer.
+        /// </summary>
         public async Task WaitForCloseAsync(CancellationToken cancellationToken)
         {
             while (await FillAsync(cancellationToken))
@@ -179,9 +193,13 @@ public sealed class LoopbackServer : IAsyncDisposable
 }
 
 /// <summary>One request the loopback server received.</summary>
-public sealed record LoopbackRequest(string Method, string Target, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
+public sealed record LoopbackRequest(
+    string Method, string Target, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
 {
-    public string? Header(string name) => Headers.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
+    public string? Header(string name) =>
+        Headers.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            .Select(h => h.Value)
+            .FirstOrDefault();
 }
 
 /// <summary>What the loopback server answers: a status, headers and body, or a fault.</summary>

@@ -7,9 +7,11 @@ public sealed class ChromiumFactAttribute : FactAttribute
 
     public ChromiumFactAttribute()
     {
-        if (!File.Exists(Executable) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (!File.Exists(Executable) && !string.Equals(
+            Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            Skip = $"chromium is not installed at {Executable} (apt-get install chromium); CI installs it and runs this test.";
+            Skip = $"chromium is not installed at {Executable} (apt-get install chromium); CI installs it and runs " +
+                "this test.";
         }
     }
 }

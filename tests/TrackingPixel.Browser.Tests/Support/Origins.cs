@@ -48,8 +48,10 @@ public sealed class Origins : IAsyncDisposable
         var site = Slim().Build();
         var pixel = new Uri(Address(collectorApp), "/pixel.gif");
         var beacon = new Uri(Address(collectorApp), "/beacon");
-        site.MapGet("/plain.html", () => Page($"""<img id="p" src="{pixel}?userid=plain" width="1" height="1" alt="">"""));
-        site.MapGet("/hidden.html", () => Page($"""<img id="p" src="{pixel}?userid=hidden" style="display:none" alt="">"""));
+        site.MapGet(
+            "/plain.html", () => Page($"""<img id="p" src="{pixel}?userid=plain" width="1" height="1" alt="">"""));
+        site.MapGet(
+            "/hidden.html", () => Page($"""<img id="p" src="{pixel}?userid=hidden" style="display:none" alt="">"""));
         site.MapGet("/coep.html", (HttpContext context) =>
         {
             // The page may embed only resources that opt in with Cross-Origin-Resource-Policy.
@@ -103,7 +105,9 @@ public sealed class Origins : IAsyncDisposable
     }
 
     private static IResult Page(string body) =>
-        Results.Content($"<!doctype html><html><head><title>t</title></head><body>{body}</body></html>", "text/html; charset=utf-8");
+        Results.Content(
+            $"<!doctype html><html><head><title>t</title></head><body>{body}</body></html>",
+            "text/html; charset=utf-8");
 
     private static Uri Address(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -22,7 +22,10 @@ public class ClickLinkSignerTests
 
         Assert.Equal(ClickLinkStatus.Valid, status);
         Assert.Equal(Target.AbsoluteUri, target!.AbsoluteUri);
-        Assert.StartsWith("https://px.example.com/click?kid=k1&url=https%3A%2F%2Fwww.example.com", link.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "https://px.example.com/click?kid=k1&url=https%3A%2F%2Fwww.example.com",
+            link.AbsoluteUri,
+            StringComparison.Ordinal);
     }
 
     [Theory]
@@ -34,7 +37,8 @@ public class ClickLinkSignerTests
         var signer = Signer();
         var query = signer.Sign(Endpoint, Target, parameters: [new("userid", "u1")]).Query[1..];
         var name = change[..change.IndexOf('=')];
-        var altered = string.Join('&', query.Split('&').Where(p => !p.StartsWith(name + "=", StringComparison.Ordinal)).Append(change));
+        var altered = string.Join(
+            '&', query.Split('&').Where(p => !p.StartsWith(name + "=", StringComparison.Ordinal)).Append(change));
 
         Assert.True(ClickLinkStatus.BadSignature == signer.Verify(QueryParameters.Parse(altered), out var target), why);
         Assert.Null(target);
@@ -60,7 +64,9 @@ public class ClickLinkSignerTests
         var query = signer.Sign(Endpoint, Target).Query[1..];
 
         Assert.Equal(ClickLinkStatus.Incomplete, signer.Verify(QueryParameters.Parse(query + "&sig=x"), out _));
-        Assert.Equal(ClickLinkStatus.Incomplete, signer.Verify(QueryParameters.Parse("url=https%3A%2F%2Fevil.example&" + query), out _));
+        Assert.Equal(
+            ClickLinkStatus.Incomplete,
+            signer.Verify(QueryParameters.Parse("url=https%3A%2F%2Fevil.example&" + query), out _));
     }
 
     [Fact]
@@ -86,7 +92,8 @@ public class ClickLinkSignerTests
         Assert.Equal(ClickLinkStatus.Valid, rotated.Verify(link, out _));
         Assert.Equal(ClickLinkStatus.UnknownKey, retired.Verify(link, out _));
         Assert.Contains("kid=k2", rotated.Sign(Endpoint, Target).Query, StringComparison.Ordinal);
-        Assert.Equal(ClickLinkStatus.Valid, retired.Verify(QueryParameters.Parse(rotated.Sign(Endpoint, Target).Query), out _));
+        Assert.Equal(
+            ClickLinkStatus.Valid, retired.Verify(QueryParameters.Parse(rotated.Sign(Endpoint, Target).Query), out _));
     }
 
     [Fact]
@@ -110,7 +117,8 @@ public class ClickLinkSignerTests
     [Fact]
     public void Sign_ReservedParameterName_Throws()
     {
-        Assert.Throws<ArgumentException>(() => Signer().Sign(Endpoint, Target, parameters: [new("url", "https://evil.example")]));
+        Assert.Throws<ArgumentException>(
+            () => Signer().Sign(Endpoint, Target, parameters: [new("url", "https://evil.example")]));
     }
 
     [Theory]
@@ -118,7 +126,8 @@ public class ClickLinkSignerTests
     [InlineData("k1", "tiny-key", null, null, "shorter than 32 bytes")]
     [InlineData("k1", Key1, "k9", null, "set SigningKeyId")]
     [InlineData("k1", Key1, null, "/relative", "FallbackUrl '/relative' must be")]
-    public void Options_Invalid_FailStartUpSayingWhatToFixWithoutTheKey(string id, string secret, string? signing, string? fallback, string message)
+    public void Options_Invalid_FailStartUpSayingWhatToFixWithoutTheKey(
+        string id, string secret, string? signing, string? fallback, string message)
     {
         var services = new ServiceCollection();
         services.AddTrackingPixel().AddStandardFields().AddClickLinks(o =>
@@ -129,7 +138,8 @@ public class ClickLinkSignerTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ClickLinkOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<IOptions<ClickLinkOptions>>().Value);
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
@@ -144,7 +154,8 @@ public class ClickLinkSignerTests
 
         var signer = provider.GetRequiredService<ClickLinkSigner>();
 
-        Assert.Equal(ClickLinkStatus.Valid, signer.Verify(QueryParameters.Parse(signer.Sign(Endpoint, Target).Query), out _));
+        Assert.Equal(
+            ClickLinkStatus.Valid, signer.Verify(QueryParameters.Parse(signer.Sign(Endpoint, Target).Query), out _));
         Assert.Throws<ArgumentNullException>(() => ((ITrackingPixelBuilder)null!).AddClickLinks(_ => { }));
     }
 

@@ -22,7 +22,8 @@ public class TrackingPixelServiceCollectionExtensionsTests
         var builder = services.AddTrackingPixel(o => o.MissingValue = "n/a").AddStandardFields();
 
         Assert.Same(services, builder.Services);
-        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        using var provider = services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var pipeline = provider.GetRequiredService<PixelPipeline>();
         Assert.Same(pipeline, provider.GetRequiredService<PixelPipeline>());
         Assert.NotNull(provider.GetRequiredService<IRecordPublisher>());
@@ -50,8 +51,13 @@ public class TrackingPixelServiceCollectionExtensionsTests
     [InlineData("MaxFieldLength", "MaxFieldLength is 8; set it between 16 and 1048576.")]
     [InlineData("MaxRecordBytes", "MaxRecordBytes is 100; set it between 1024 and 1048576.")]
     [InlineData("MissingValue", "MissingValue is 300 characters long; use at most 256.")]
-    [InlineData("MissingValueSurrogate", "MissingValue contains a lone surrogate (invalid UTF-16); use valid text such as \"unknown\".")]
-    [InlineData("TrustedProxyCount", "ClientIp.TrustedProxyCount is -1; set it to the number of proxies you run in front (0 to 16), 0 to ignore forwarding headers.")]
+    [InlineData(
+        "MissingValueSurrogate",
+        "MissingValue contains a lone surrogate (invalid UTF-16); use valid text such as \"unknown\".")]
+    [InlineData(
+        "TrustedProxyCount",
+        "ClientIp.TrustedProxyCount is -1; set it to the number of proxies you run in front (0 to 16), 0 to ignore " +
+            "forwarding headers.")]
     [InlineData("ForwardedForHeader", "ClientIp.ForwardedForHeader must be a header name such as X-Forwarded-For.")]
     [InlineData("Linger", "Batching.Linger is 00:00:02; set it between zero and 00:00:01.")]
     [InlineData("MaxQueuedRecords", "Batching.MaxQueuedRecords is 0; set it between 1 and 1000000.")]
@@ -75,7 +81,8 @@ public class TrackingPixelServiceCollectionExtensionsTests
         using var provider = services.BuildServiceProvider();
 
         // What a host runs at start-up (ValidateOnStart), and what resolving the pipeline runs without a host.
-        var atStart = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var atStart = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<IStartupValidator>().Validate());
         var atResolve = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<PixelPipeline>());
 
         Assert.Equal(message, Assert.Single(atStart.Failures));
@@ -93,7 +100,8 @@ public class TrackingPixelServiceCollectionExtensionsTests
         }).AddStandardFields();
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Equal(2, error.Failures.Count());
     }

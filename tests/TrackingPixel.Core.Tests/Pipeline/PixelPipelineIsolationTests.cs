@@ -11,7 +11,10 @@ public class PixelPipelineIsolationTests
     {
         var logs = new CollectingLoggerProvider();
         using var services = Some.Services(
-            b => b.AddQueryField("userId", "userid").AddExtractor(new ThrowingExtractor()).AddQueryField("campaign", "c"),
+            b =>
+                b.AddQueryField("userId", "userid")
+                    .AddExtractor(new ThrowingExtractor())
+                    .AddQueryField("campaign", "c"),
             logs: logs);
         var pipeline = services.GetRequiredService<PixelPipeline>();
 
@@ -27,7 +30,8 @@ public class PixelPipelineIsolationTests
     [Fact]
     public void Collect_ThrowingPolicy_IsCountedAndTheRecordStillGoesOut()
     {
-        using var services = Some.Services(b => b.AddQueryField("userId", "userid").AddRecordPolicy(new ThrowingExtractor()));
+        using var services = Some.Services(
+            b => b.AddQueryField("userId", "userid").AddRecordPolicy(new ThrowingExtractor()));
         var pipeline = services.GetRequiredService<PixelPipeline>();
 
         using var record = pipeline.Collect(Some.Request("userid=u"));
@@ -40,7 +44,8 @@ public class PixelPipelineIsolationTests
     public void Collect_PolicyAddedBeforeExtractors_RunsAfterAllOfThem()
     {
         var policy = new RemoveField("userId");
-        using var services = Some.Services(b => b.AddRecordPolicy(policy).AddQueryField("userId", "userid").AddQueryField("c", "c"));
+        using var services = Some.Services(
+            b => b.AddRecordPolicy(policy).AddQueryField("userId", "userid").AddQueryField("c", "c"));
 
         using var record = services.GetRequiredService<PixelPipeline>().Collect(Some.Request("userid=u&c=1"));
 
@@ -51,7 +56,8 @@ public class PixelPipelineIsolationTests
     public async Task HandleAsync_DiscardingExtractor_PublishesNothingAndCountsIt()
     {
         var publisher = new CollectingPublisher();
-        using var services = Some.Services(b => b.AddStandardFields().AddExtractor(new Discarding()), publisher: publisher);
+        using var services = Some.Services(
+            b => b.AddStandardFields().AddExtractor(new Discarding()), publisher: publisher);
         var pipeline = services.GetRequiredService<PixelPipeline>();
 
         await pipeline.HandleAsync(Some.Request(), CancellationToken.None);
@@ -98,7 +104,8 @@ public class PixelPipelineIsolationTests
     {
         using var services = Some.Services();
         var pipeline = services.GetRequiredService<PixelPipeline>();
-        var request = Some.Request("userid=%ZZ&thirdpartyname=%FF", new() { ["User-Agent"] = "lone " + '\uD800' }, peer: "not-an-ip");
+        var request = Some.Request(
+            "userid=%ZZ&thirdpartyname=%FF", new() { ["User-Agent"] = "lone " + '\uD800' }, peer: "not-an-ip");
 
         using var record = pipeline.Collect(request);
 

@@ -139,7 +139,8 @@ public class PixelPipelinePublishTests
         }
     }
 
-    private static (PixelPipeline Pipeline, CollectingSink Sink, ServiceProvider Services) Build(CollectingPublisher publisher)
+    private static (PixelPipeline Pipeline, CollectingSink Sink, ServiceProvider Services) Build(
+        CollectingPublisher publisher)
     {
         var sink = new CollectingSink();
         var services = Some.Services(b => b.AddQueryField("n", "n"), publisher: publisher, sink: sink);

@@ -22,7 +22,9 @@ public class PixelResponseTests
         var headers = PixelResponse.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
 
         Assert.Equal(PixelResponse.ContentType, headers["Content-Type"]);
-        Assert.Equal(PixelResponse.Gif.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), headers["Content-Length"]);
+        Assert.Equal(
+            PixelResponse.Gif.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            headers["Content-Length"]);
         Assert.Contains("no-store", headers["Cache-Control"], StringComparison.Ordinal);
         Assert.Contains("private", headers["Cache-Control"], StringComparison.Ordinal);
         Assert.Equal("nosniff", headers["X-Content-Type-Options"]);

@@ -18,7 +18,8 @@ public class TrackingPixelMetricsTests
         listener.InstrumentPublished = (instrument, l) =>
         {
             // Other tests' pipelines publish on meters of the same name: listen to this pipeline's only.
-            if (instrument.Meter.Name == TrackingPixelMetrics.MeterName && ReferenceEquals(instrument.Meter, pipeline.Metrics.Meter))
+            if (instrument.Meter.Name == TrackingPixelMetrics.MeterName && ReferenceEquals(
+                instrument.Meter, pipeline.Metrics.Meter))
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -4,13 +4,17 @@ using TrackingPixel.Tests.Support;
 
 namespace TrackingPixel.Tests.Privacy;
 
-/// <summary>Allocation is deterministic, unlike time, so the hot paths' allocation budgets are asserted here; speed is for benchmarks.</summary>
+/// <summary>
+/// Allocation is deterministic, unlike time, so the hot paths' allocation budgets are asserted here; speed is for
+/// benchmarks.
+/// </summary>
 public class AllocationTests
 {
     private const int Calls = 1_000;
 
     [Theory]
-    [InlineData("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36")]
+    [InlineData(
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36")]
     [InlineData("Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)")]
     [InlineData("python-requests/2.31.0")]
     [InlineData("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)")]
@@ -39,7 +43,12 @@ public class AllocationTests
         options.Inputs.Add("header:User-Agent");
         var resolver = new ClientIpResolver(new ClientIpOptions());
         var extractor = new KeyedIdFieldExtractor("visitorId", options, resolver, new FakeTimeProvider(Some.Time));
-        var request = Request(new() { ["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36" });
+        var request = Request(
+            new()
+            {
+                ["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 " +
+                "Safari/537.36"
+            });
         var record = new RecordBuilder("unknown");
         extractor.Extract(request, record);
 

@@ -11,9 +11,19 @@ namespace TrackingPixel.Tests.Privacy;
 public sealed class PrivacyFirstPropertyTests : IDisposable
 {
     private static readonly string[] KnownClasses =
-        [AgentClasses.Human, AgentClasses.MailProxy, AgentClasses.PrivacyRelay, AgentClasses.Scanner, AgentClasses.LinkPreview,
-            AgentClasses.Crawler, AgentClasses.AiFetcher, AgentClasses.Monitoring, AgentClasses.Automation, AgentClasses.Prefetch,
-            AgentClasses.NonBrowser];
+    [
+        AgentClasses.Human,
+        AgentClasses.MailProxy,
+        AgentClasses.PrivacyRelay,
+        AgentClasses.Scanner,
+        AgentClasses.LinkPreview,
+        AgentClasses.Crawler,
+        AgentClasses.AiFetcher,
+        AgentClasses.Monitoring,
+        AgentClasses.Automation,
+        AgentClasses.Prefetch,
+        AgentClasses.NonBrowser,
+    ];
 
     private static readonly Gen<string> Printable = Gen.Char[' ', '~'].Array[0, 60].Select(c => new string(c));
 
@@ -39,7 +49,8 @@ public sealed class PrivacyFirstPropertyTests : IDisposable
         from userId in Gen.String.Null(0.2)
         from gpc in Gen.OneOf<string?>(null, "1", "0", " 1")
         from language in Gen.OneOf(Gen.OneOf<string?>(null, "en-US,en;q=0.9"), Gen.String.Null(0.0))
-        from referer in Gen.OneOf(Gen.OneOf<string?>(null, "https://u:p@example.com/x?email=a@b#f"), Gen.String.Null(0.0))
+        from referer in Gen.OneOf(
+            Gen.OneOf<string?>(null, "https://u:p@example.com/x?email=a@b#f"), Gen.String.Null(0.0))
         from forwarded in Printable.Null(0.7)
         select Build(peer, userAgent, userId, gpc, language, referer, forwarded);
 
@@ -96,7 +107,14 @@ public sealed class PrivacyFirstPropertyTests : IDisposable
         Assert.All(hostBits, b => Assert.Equal(0, b));
     }
 
-    private static PixelRequest Build(string? peer, string? userAgent, string? userId, string? gpc, string? language, string? referer, string? forwarded)
+    private static PixelRequest Build(
+        string? peer,
+        string? userAgent,
+        string? userId,
+        string? gpc,
+        string? language,
+        string? referer,
+        string? forwarded)
     {
         var headers = new Dictionary<string, string>();
         void Add(string name, string? value)

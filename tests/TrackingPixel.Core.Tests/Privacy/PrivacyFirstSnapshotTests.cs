@@ -9,7 +9,8 @@ namespace TrackingPixel.Tests.Privacy;
 
 public sealed partial class PrivacyFirstSnapshotTests : IDisposable
 {
-    private const string Chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
+    private const string Chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) " +
+        "Chrome/124.0 Safari/537.36";
     private readonly GeneratedRelayRanges _ranges = new();
 
     public void Dispose() => _ranges.Dispose();
@@ -35,8 +36,12 @@ public sealed partial class PrivacyFirstSnapshotTests : IDisposable
     {
         var (day1, day2) = CollectOnTwoDays();
 
-        var first = day1.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        var second = day2.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var first = day1.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .ToList();
+        var second = day2.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .ToList();
         Assert.Equal(first.Count, second.Count);
         for (var i = 0; i < first.Count; i++)
         {
@@ -80,16 +85,27 @@ public sealed partial class PrivacyFirstSnapshotTests : IDisposable
 
     private IEnumerable<PixelRequest> Fixtures()
     {
-        yield return Fixture("gmail", "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)", "66.249.84.17");
-        yield return Fixture("yahoo", "YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html", "2001:4998:ef83:14:8000::100a");
+        yield return Fixture(
+            "gmail",
+            "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)",
+            "66.249.84.17");
+        yield return Fixture(
+            "yahoo",
+            "YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html",
+            "2001:4998:ef83:14:8000::100a");
         yield return Fixture("apple-relay", "Mozilla/5.0", _ranges.SampleIpv4);
         yield return Fixture("scanner", "Mozilla/5.0 (compatible; Barracuda Sentinel)", "205.139.110.30");
-        yield return Fixture("automation", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/124.0.0.0 Safari/537.36", "198.51.100.23");
+        yield return Fixture(
+            "automation",
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/124.0.0.0 " +
+                "Safari/537.36",
+            "198.51.100.23");
         yield return Fixture("browser", Chrome, "203.0.113.7", requestId: null);
         yield return Fixture("browser-gpc", Chrome, "2001:db8:abcd:12::7", gpc: true);
     }
 
-    private static PixelRequest Fixture(string name, string userAgent, string peer, string? requestId = "", bool gpc = false)
+    private static PixelRequest Fixture(
+        string name, string userAgent, string peer, string? requestId = "", bool gpc = false)
     {
         var headers = new Dictionary<string, string>
         {
@@ -113,7 +129,9 @@ public sealed partial class PrivacyFirstSnapshotTests : IDisposable
         };
     }
 
-    /// <summary>UUIDv7 ids carry the clock and random bits: check the shape, then write a placeholder in the snapshot.</summary>
+    /// <summary>
+    /// UUIDv7 ids carry the clock and random bits: check the shape, then write a placeholder in the snapshot.
+    /// </summary>
     private static string ScrubGeneratedEventId(string line) => UuidV7().Replace(line, "\"eventId\":\"<uuidv7>\"");
 
     [GeneratedRegex("\"eventId\":\"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"")]

@@ -10,7 +10,8 @@ public class ConsoleUndeliveredRecordSinkTests
     public void Write_Record_WritesOneLineThatReplaysToTheSameBytes()
     {
         var output = new StringWriter();
-        var sink = new ConsoleUndeliveredRecordSink(new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero)), output);
+        var sink = new ConsoleUndeliveredRecordSink(
+            new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero)), output);
         var record = "{\"userAgent\":\"é \\\"q\\\"\"}\n"u8.ToArray();
 
         sink.Write(record, "throttled");

@@ -17,7 +17,8 @@ public sealed class TrackingPixelBuilderPublisherExtensionsTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => NullBuilder.UseFilePublisher());
         Assert.Throws<ArgumentNullException>(() => NullBuilder.UsePublisher<CollectingPublisher>());
         Assert.Throws<ArgumentNullException>(() => NullBuilder.UsePublisher(_ => new CollectingPublisher()));
-        Assert.Throws<ArgumentNullException>(() => builder.UsePublisher((Func<IServiceProvider, IRecordPublisher>)null!));
+        Assert.Throws<ArgumentNullException>(
+            () => builder.UsePublisher((Func<IServiceProvider, IRecordPublisher>)null!));
         Assert.Throws<ArgumentNullException>(() => NullBuilder.UseUndeliveredRecordSink(new CollectingSink()));
         Assert.Throws<ArgumentNullException>(() => builder.UseUndeliveredRecordSink(null!));
     }
@@ -31,7 +32,8 @@ public sealed class TrackingPixelBuilderPublisherExtensionsTests : IDisposable
         {
             Assert.IsType<FilePublisher>(provider.GetRequiredService<IRecordPublisher>());
 
-            await provider.GetRequiredService<PixelPipeline>().HandleAsync(Some.OriginalExampleRequest(), CancellationToken.None);
+            await provider.GetRequiredService<PixelPipeline>()
+                .HandleAsync(Some.OriginalExampleRequest(), CancellationToken.None);
         }
 
         Assert.Contains("\"userId\":\"aws_user\"", Assert.Single(_dir.Lines()), StringComparison.Ordinal);
@@ -63,7 +65,10 @@ public sealed class TrackingPixelBuilderPublisherExtensionsTests : IDisposable
     {
         var sink = new CollectingSink();
         var services = new ServiceCollection();
-        services.AddTrackingPixel().AddStandardFields().UseFilePublisher(o => o.Directory = _dir.Path).UseUndeliveredRecordSink(sink);
+        services.AddTrackingPixel()
+            .AddStandardFields()
+            .UseFilePublisher(o => o.Directory = _dir.Path)
+            .UseUndeliveredRecordSink(sink);
         var provider = services.BuildServiceProvider();
         var pipeline = provider.GetRequiredService<PixelPipeline>();
         Assert.Same(sink, provider.GetRequiredService<IUndeliveredRecordSink>());

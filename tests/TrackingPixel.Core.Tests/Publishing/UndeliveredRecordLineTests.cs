@@ -30,13 +30,16 @@ public class UndeliveredRecordLineTests
         using var json = JsonDocument.Parse(line);
         Assert.Equal("disk \"full\"", json.RootElement.GetProperty("reason").GetString());
         Assert.Equal("2024-05-01T12:00:00.000Z", json.RootElement.GetProperty("timestamp").GetString());
-        Assert.Equal("1", json.RootElement.GetProperty(UndeliveredRecordLine.RecordProperty).GetProperty("a").GetString());
+        Assert.Equal(
+            "1", json.RootElement.GetProperty(UndeliveredRecordLine.RecordProperty).GetProperty("a").GetString());
     }
 
     [Fact]
     public void TryRead_LinePrefixedByLogMetadata_StillFindsTheRecord()
     {
-        var line = Encoding.UTF8.GetBytes("2024-05-01T12:00:00Z abc-123 ERROR ").Concat(WriteLine("""{"a":"1"}""", "x")).ToArray();
+        var line = Encoding.UTF8.GetBytes("2024-05-01T12:00:00Z abc-123 ERROR ")
+            .Concat(WriteLine("""{"a":"1"}""", "x"))
+            .ToArray();
 
         Assert.True(UndeliveredRecordLine.TryRead(line, out var read));
         Assert.Equal("""{"a":"1"}""" + "\n", Encoding.UTF8.GetString(read));

@@ -34,7 +34,8 @@ public class QueryParametersTests
     [InlineData("v=%F0%9F%98%80", "😀", false)]
     [InlineData("v=é", "é", false)]
     [InlineData("v=a=b", "a=b", false)]
-    public void TryGetValue_AnyEncoding_DecodesWithoutThrowingAndFlagsMalformedInput(string raw, string expected, bool malformed)
+    public void TryGetValue_AnyEncoding_DecodesWithoutThrowingAndFlagsMalformedInput(
+        string raw, string expected, bool malformed)
     {
         var query = QueryParameters.Parse(raw);
 

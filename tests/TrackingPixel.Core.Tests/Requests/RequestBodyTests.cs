@@ -9,7 +9,9 @@ public class RequestBodyTests
     [Theory]
     [InlineData("application/x-www-form-urlencoded", "userid=aws_user&thirdpartyname=a%20site")]
     [InlineData("application/json", """{"userid":"aws_user","thirdpartyname":"a site"}""")]
-    [InlineData("application/json; charset=utf-8", """ {"userid":"aws_user","nested":{"x":[1,2]},"thirdpartyname":"a site"} """)]
+    [InlineData(
+        "application/json; charset=utf-8",
+        """ {"userid":"aws_user","nested":{"x":[1,2]},"thirdpartyname":"a site"} """)]
     [InlineData("text/plain;charset=UTF-8", """{"userid":"aws_user","thirdpartyname":"a site"}""")]
     [InlineData("text/plain", "userid=aws_user&thirdpartyname=a+site")]
     [InlineData(null, """{"userid":"aws_user","thirdpartyname":"a site"}""")]
@@ -35,7 +37,8 @@ public class RequestBodyTests
     public void Parse_JsonDeeperThanTheLimit_KeepsTheMembersBeforeAndSaysSo()
     {
         var deep = new string('[', RequestBody.MaxDepth + 1) + new string(']', RequestBody.MaxDepth + 1);
-        var parsed = RequestBody.Parse(Encoding.UTF8.GetBytes($$"""{"userid":"u1","deep":{{deep}},"after":"x"}"""), "application/json");
+        var parsed = RequestBody.Parse(
+            Encoding.UTF8.GetBytes($$"""{"userid":"u1","deep":{{deep}},"after":"x"}"""), "application/json");
 
         Assert.True(parsed.Parameters.TryGetValue("userid", out var user));
         Assert.Equal("u1", user);
@@ -81,7 +84,8 @@ public class RequestBodyTests
         using var record = pipeline.Collect(request);
 
         Assert.Equal(
-            """{"date":"2024-05-01T12:34:56.789Z","ip":"203.0.113.7","userAgent":"unknown","userId":"from-query","thirdPartyId":"unknown","eventType":"beacon"}""" + "\n",
+            """{"date":"2024-05-01T12:34:56.789Z","ip":"203.0.113.7","userAgent":"unknown","userId":"from-query","t""" +
+                """hirdPartyId":"unknown","eventType":"beacon"}""" + "\n",
             record!.ToString());
         Assert.Equal(1, pipeline.Metrics.InputProblems);
     }
@@ -93,13 +97,17 @@ public class RequestBodyTests
 
         var record = Some.RecordOf(Beacon("userid=from-query", body));
 
-        Assert.Contains("\"userId\":\"from-query\",\"thirdPartyId\":\"site\",\"eventType\":\"beacon\"", record, StringComparison.Ordinal);
+        Assert.Contains(
+            "\"userId\":\"from-query\",\"thirdPartyId\":\"site\",\"eventType\":\"beacon\"",
+            record,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void Collect_HugeMember_IsCutToTheFieldLimitAndListedAsTruncated()
     {
-        var body = RequestBody.Parse(Encoding.UTF8.GetBytes($"userid={new string('x', 60_000)}"), "application/x-www-form-urlencoded");
+        var body = RequestBody.Parse(
+            Encoding.UTF8.GetBytes($"userid={new string('x', 60_000)}"), "application/x-www-form-urlencoded");
 
         var record = Some.RecordOf(Beacon("", body));
 

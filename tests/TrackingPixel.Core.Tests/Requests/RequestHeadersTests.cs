@@ -6,7 +6,8 @@ public class RequestHeadersTests
     [Fact]
     public void TryGetValue_AnyCase_FindsTheHeaderWhateverTheDictionaryComparer()
     {
-        var headers = RequestHeaders.FromDictionary(new Dictionary<string, string>(StringComparer.Ordinal) { ["user-agent"] = "ua" });
+        var headers = RequestHeaders.FromDictionary(
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["user-agent"] = "ua" });
 
         Assert.True(headers.TryGetValue("User-Agent", out var value));
         Assert.Equal("ua", value);

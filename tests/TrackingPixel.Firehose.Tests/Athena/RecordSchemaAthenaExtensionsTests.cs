@@ -20,16 +20,19 @@ public class RecordSchemaAthenaExtensionsTests
         var ddl = StandardSchema().ToAthenaTable(new AthenaTableOptions());
 
         Assert.Contains(
-            "'storage.location.template' = 's3://YOUR-BUCKET/records/year=${year}/month=${month}/day=${day}/hour=${hour}/'",
+            "'storage.location.template' = " +
+                "'s3://YOUR-BUCKET/records/year=${year}/month=${month}/day=${day}/hour=${hour}/'",
             ddl,
             StringComparison.Ordinal);
-        Assert.Contains("PARTITIONED BY (`year` int, `month` int, `day` int, `hour` int)", ddl, StringComparison.Ordinal);
+        Assert.Contains(
+            "PARTITIONED BY (`year` int, `month` int, `day` int, `hour` int)", ddl, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ToAthenaTable_NullArguments_Throw()
     {
-        Assert.Throws<ArgumentNullException>(() => RecordSchemaAthenaExtensions.ToAthenaTable(null!, new AthenaTableOptions()));
+        Assert.Throws<ArgumentNullException>(
+            () => RecordSchemaAthenaExtensions.ToAthenaTable(null!, new AthenaTableOptions()));
         Assert.Throws<ArgumentNullException>(() => StandardSchema().ToAthenaTable(null!));
     }
 

@@ -8,7 +8,8 @@ public sealed class FirehoseResponseTests
     [Fact]
     public void ReadBatch_MixedAnswer_ReturnsErrorCodePerEntry()
     {
-        var body = """{"FailedPutCount":1,"Encrypted":false,"RequestResponses":[{"RecordId":"a"},{"ErrorCode":"ServiceUnavailableException","ErrorMessage":"Slow down."},{"RecordId":"c"}]}""";
+        var body = """{"FailedPutCount":1,"Encrypted":false,"RequestResponses":[{"RecordId":"a"},""" +
+            """{"ErrorCode":"ServiceUnavailableException","ErrorMessage":"Slow down."},{"RecordId":"c"}]}""";
 
         var errors = FirehoseResponse.ReadBatch(Encoding.UTF8.GetBytes(body), 3);
 

@@ -23,13 +23,15 @@ public sealed class FirehoseReadinessTests
     {
         await using var server = new FakeFirehose();
         var home = Directory.CreateTempSubdirectory("trackingpixel-nocreds-").FullName;
-        await using var harness = FirehoseHarness.Create(server, register: s => s.AddSingleton<IAwsEnvironment>(new FakeEnvironment(new()
+        var environment = new FakeEnvironment(new()
         {
             ["AWS_REGION"] = FakeFirehose.Region,
             ["AWS_ENDPOINT_URL_FIREHOSE"] = server.Url.ToString(),
             ["HOME"] = home,
             ["AWS_EC2_METADATA_DISABLED"] = "true",
-        })));
+        });
+        await using var harness = FirehoseHarness.Create(
+            server, register: s => s.AddSingleton<IAwsEnvironment>(environment));
 
         var problem = await Readiness(harness).CheckReadinessAsync(CancellationToken.None);
 

@@ -15,7 +15,8 @@ public sealed class FirehoseTrackingPixelBuilderExtensionsTests
     {
         var builder = new ServiceCollection().AddTrackingPixel();
 
-        Assert.Throws<ArgumentNullException>(() => FirehoseTrackingPixelBuilderExtensions.UseFirehosePublisher(null!, _ => { }));
+        Assert.Throws<ArgumentNullException>(
+            () => FirehoseTrackingPixelBuilderExtensions.UseFirehosePublisher(null!, _ => { }));
         Assert.Throws<ArgumentNullException>(() => builder.UseFirehosePublisher(null!));
     }
 
@@ -36,7 +37,9 @@ public sealed class FirehoseTrackingPixelBuilderExtensionsTests
         using var services = Build(o => o.DeliveryStreamName = "pixels", new() { ["AWS_REGION"] = "eu-west-1" });
 
         Assert.IsType<FirehosePublisher>(services.GetRequiredService<IRecordPublisher>());
-        Assert.Same(services.GetRequiredService<FirehosePublisherMetrics>(), services.GetRequiredService<FirehosePublisherMetrics>());
+        Assert.Same(
+            services.GetRequiredService<FirehosePublisherMetrics>(),
+            services.GetRequiredService<FirehosePublisherMetrics>());
     }
 
     [Fact]
@@ -79,6 +82,7 @@ public sealed class FirehoseTrackingPixelBuilderExtensionsTests
         var services = new ServiceCollection();
         services.AddSingleton<IAwsEnvironment>(new FakeEnvironment(env));
         services.AddTrackingPixel().AddStandardFields().UseFirehosePublisher(configure);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -10,7 +10,8 @@ public sealed class EmbeddedMetricsTests
     [Fact]
     public async Task Publish_EmbeddedMetricsOn_WritesOneValidEmfLinePerCall()
     {
-        await using var server = new FakeFirehose(call => call.Number == 1 ? Fault.Entries((i, _) => i < 4) : Fault.None);
+        await using var server = new FakeFirehose(
+            call => call.Number == 1 ? Fault.Entries((i, _) => i < 4) : Fault.None);
         await using var harness = FirehoseHarness.Create(server, o =>
         {
             o.EmitEmbeddedMetrics = true;
@@ -24,9 +25,21 @@ public sealed class EmbeddedMetricsTests
         Assert.Equal(2, lines.Length);
         using var first = JsonDocument.Parse(lines[0]);
         AssertEmf(first.RootElement);
-        Assert.Equal("PixelTest", first.RootElement.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Namespace").GetString());
+        Assert.Equal(
+            "PixelTest",
+            first.RootElement
+                .GetProperty("_aws")
+                .GetProperty("CloudWatchMetrics")[0]
+                .GetProperty("Namespace")
+                .GetString());
         Assert.Equal(FakeFirehose.Stream, first.RootElement.GetProperty("DeliveryStream").GetString());
-        Assert.Equal((10, 4, 0, 2), (Value(first, "RecordsPublished"), Value(first, "RecordsRetried"), Value(first, "RecordsFailed"), Value(first, "Requests")));
+        Assert.Equal(
+            (10, 4, 0, 2),
+            (
+                Value(first, "RecordsPublished"),
+                Value(first, "RecordsRetried"),
+                Value(first, "RecordsFailed"),
+                Value(first, "Requests")));
     }
 
     [Fact]
@@ -78,7 +91,9 @@ public sealed class EmbeddedMetricsTests
             Assert.False(string.IsNullOrEmpty(directive.GetProperty("Namespace").GetString()));
             foreach (var set in directive.GetProperty("Dimensions").EnumerateArray())
             {
-                Assert.All(set.EnumerateArray(), d => Assert.Equal(JsonValueKind.String, root.GetProperty(d.GetString()!).ValueKind));
+                Assert.All(
+                    set.EnumerateArray(),
+                    d => Assert.Equal(JsonValueKind.String, root.GetProperty(d.GetString()!).ValueKind));
             }
 
             Assert.All(directive.GetProperty("Metrics").EnumerateArray(), m =>

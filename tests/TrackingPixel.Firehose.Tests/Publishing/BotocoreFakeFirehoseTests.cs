@@ -10,7 +10,8 @@ namespace TrackingPixel.Firehose.Tests.Publishing;
 /// </summary>
 public sealed class BotocoreFakeFirehoseTests : IDisposable
 {
-    private readonly string _recordsFile = Path.Combine(Path.GetTempPath(), $"tp-fake-firehose-{Guid.NewGuid():N}.ndjson");
+    private readonly string _recordsFile = Path.Combine(
+        Path.GetTempPath(), $"tp-fake-firehose-{Guid.NewGuid():N}.ndjson");
 
     public void Dispose() => File.Delete(_recordsFile);
 
@@ -19,7 +20,11 @@ public sealed class BotocoreFakeFirehoseTests : IDisposable
     {
         using var server = Process.Start(new ProcessStartInfo(Python.Interpreter,
         [
-            Python.Script("fake_firehose.py"), "--records", _recordsFile, "--fail-rate", "0.25", "--throttle-every", "3", "--seed", "7",
+            Python.Script("fake_firehose.py"),
+            "--records", _recordsFile,
+            "--fail-rate", "0.25",
+            "--throttle-every", "3",
+            "--seed", "7",
             "--stream", FakeFirehose.Stream, "--region", FakeFirehose.Region, "--access-key", FakeFirehose.AccessKeyId,
             "--secret-key", FakeFirehose.Secret, "--token", FakeFirehose.SessionToken,
         ])
@@ -30,8 +35,11 @@ public sealed class BotocoreFakeFirehoseTests : IDisposable
         var errors = server.StandardError.ReadToEndAsync();
         try
         {
-            var port = int.Parse(await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1)) ?? "", System.Globalization.CultureInfo.InvariantCulture);
-            await using var harness = FirehoseHarness.Create(new Uri($"http://127.0.0.1:{port}"), server: null, o => o.MaxAttempts = 30);
+            var port = int.Parse(
+                await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1)) ?? "",
+                System.Globalization.CultureInfo.InvariantCulture);
+            await using var harness = FirehoseHarness.Create(
+                new Uri($"http://127.0.0.1:{port}"), server: null, o => o.MaxAttempts = 30);
 
             var sent = new List<string>();
             sent.AddRange(await harness.PublishAsync(700));
@@ -41,10 +49,13 @@ public sealed class BotocoreFakeFirehoseTests : IDisposable
                 sent.Add(single.ToString());
             }
 
-            var stored = (await File.ReadAllTextAsync(_recordsFile)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r + "\n");
+            var stored = (await File.ReadAllTextAsync(_recordsFile)).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(r => r + "\n");
             Assert.Empty(harness.Undelivered.Records);
             Assert.Equal(sent.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
-            Assert.True(harness.Metrics.RecordsRetried > 0 && harness.Metrics.RequestsThrottled > 0, "the fake injected no faults");
+            Assert.True(
+                harness.Metrics.RecordsRetried > 0 && harness.Metrics.RequestsThrottled > 0,
+                "the fake injected no faults");
         }
         finally
         {

@@ -31,7 +31,8 @@ public sealed class FirehosePackingTests
     [Fact]
     public async Task Publish_SomePackedRecordsFailOnce_ResendsExactlyThoseWhole()
     {
-        await using var server = new FakeFirehose(call => call.Number == 1 ? Fault.Entries((i, _) => i % 2 == 0) : Fault.None);
+        await using var server = new FakeFirehose(
+            call => call.Number == 1 ? Fault.Entries((i, _) => i % 2 == 0) : Fault.None);
         await using var harness = FirehoseHarness.Create(server, o => o.PackedRecordBytes = PackBytes);
 
         var sent = await harness.PublishAsync(300);

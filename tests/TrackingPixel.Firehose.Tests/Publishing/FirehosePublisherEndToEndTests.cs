@@ -4,7 +4,9 @@ using TrackingPixel.Firehose.Tests.Support;
 
 namespace TrackingPixel.Firehose.Tests.Publishing;
 
-/// <summary>Records through the Core pipeline to a loopback Firehose that checks the wire format and injects faults.</summary>
+/// <summary>
+/// Records through the Core pipeline to a loopback Firehose that checks the wire format and injects faults.
+/// </summary>
 public sealed class FirehosePublisherEndToEndTests
 {
     [Fact]
@@ -19,7 +21,13 @@ public sealed class FirehosePublisherEndToEndTests
         Assert.All(harness.Server.Calls, c => Assert.Equal("Firehose_20150804.PutRecordBatch", c.Target));
         Assert.Equal(sent, harness.Server.Delivered);
         Assert.Equal(1, harness.Server.ConnectionCount);
-        Assert.Equal((1_200, 0, 0, 3), (harness.Metrics.RecordsPublished, harness.Metrics.RecordsRetried, harness.Metrics.RecordsFailed, harness.Metrics.Requests));
+        Assert.Equal(
+            (1_200, 0, 0, 3),
+            (
+                harness.Metrics.RecordsPublished,
+                harness.Metrics.RecordsRetried,
+                harness.Metrics.RecordsFailed,
+                harness.Metrics.Requests));
     }
 
     [Fact]
@@ -37,7 +45,8 @@ public sealed class FirehosePublisherEndToEndTests
     [Fact]
     public async Task Publish_ShareOfBatchFailsOnce_ResendsOnlyFailedEntries()
     {
-        await using var server = new FakeFirehose(call => call.Number == 1 ? Fault.Entries((i, _) => i % 3 == 0) : Fault.None);
+        await using var server = new FakeFirehose(
+            call => call.Number == 1 ? Fault.Entries((i, _) => i % 3 == 0) : Fault.None);
         await using var harness = FirehoseHarness.Create(server);
 
         var sent = await harness.PublishAsync(300);
@@ -46,13 +55,16 @@ public sealed class FirehosePublisherEndToEndTests
         Assert.Equal([300, 100], server.Calls.Select(c => c.Records.Count));
         Assert.Equal(sent.Where((_, i) => i % 3 == 0), server.Calls[1].Records);
         Assert.Empty(harness.Undelivered.Records);
-        Assert.Equal((300, 100, 100), (harness.Metrics.RecordsPublished, harness.Metrics.RecordsRetried, harness.Metrics.RequestsThrottled));
+        Assert.Equal(
+            (300, 100, 100),
+            (harness.Metrics.RecordsPublished, harness.Metrics.RecordsRetried, harness.Metrics.RequestsThrottled));
     }
 
     [Fact]
     public async Task Publish_SomeEntriesAlwaysFail_ExactlyThoseGoToFallback()
     {
-        await using var server = new FakeFirehose(_ => Fault.Entries((_, record) => record.Contains("user-7", StringComparison.Ordinal)));
+        await using var server = new FakeFirehose(
+            _ => Fault.Entries((_, record) => record.Contains("user-7", StringComparison.Ordinal)));
         await using var harness = FirehoseHarness.Create(server, o => o.MaxAttempts = 4);
 
         var sent = await harness.PublishAsync(100);
@@ -60,13 +72,15 @@ public sealed class FirehosePublisherEndToEndTests
         harness.AssertEveryRecordAccountedFor(sent);
         Assert.Equal(sent.Where(r => r.Contains("user-7", StringComparison.Ordinal)), harness.Undelivered.Records);
         Assert.Equal(4, server.Calls.Count);
-        Assert.All(harness.Undelivered.Reasons, r => Assert.Contains("gave up after 4 attempts", r, StringComparison.Ordinal));
+        Assert.All(
+            harness.Undelivered.Reasons, r => Assert.Contains("gave up after 4 attempts", r, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Publish_Throttled503ThreeTimes_RetriesAndDeliversEverything()
     {
-        await using var server = new FakeFirehose(call => call.Number <= 3 ? Fault.Error(503, "ServiceUnavailableException") : Fault.None);
+        await using var server = new FakeFirehose(
+            call => call.Number <= 3 ? Fault.Error(503, "ServiceUnavailableException") : Fault.None);
         await using var harness = FirehoseHarness.Create(server);
 
         var sent = await harness.PublishAsync(50);
@@ -95,7 +109,8 @@ public sealed class FirehosePublisherEndToEndTests
     [Fact]
     public async Task Publish_AnswerSlowerThanTimeoutAfterStoring_RetriesAndDuplicatesOnlyThatCall()
     {
-        await using var server = new FakeFirehose(call => call.Number == 1 ? new Fault(FaultKind.StallAfterStoring) : Fault.None);
+        await using var server = new FakeFirehose(
+            call => call.Number == 1 ? new Fault(FaultKind.StallAfterStoring) : Fault.None);
         await using var harness = FirehoseHarness.Create(server, o => o.RequestTimeout = TimeSpan.FromSeconds(4));
 
         var sent = await harness.PublishAsync(30);
@@ -108,7 +123,8 @@ public sealed class FirehosePublisherEndToEndTests
     [Fact]
     public async Task Publish_ConnectionDroppedBeforeStoring_RetriesOnNewConnectionExactlyOnce()
     {
-        await using var server = new FakeFirehose(call => call.Number == 1 ? new Fault(FaultKind.DropBeforeStoring) : Fault.None);
+        await using var server = new FakeFirehose(
+            call => call.Number == 1 ? new Fault(FaultKind.DropBeforeStoring) : Fault.None);
         await using var harness = FirehoseHarness.Create(server);
 
         var sent = await harness.PublishAsync(30);
@@ -121,7 +137,8 @@ public sealed class FirehosePublisherEndToEndTests
     [Fact]
     public async Task Publish_ConnectionDroppedAfterStoring_EveryRecordAtLeastOnce()
     {
-        await using var server = new FakeFirehose(call => call.Number == 1 ? new Fault(FaultKind.DropAfterStoring) : Fault.None);
+        await using var server = new FakeFirehose(
+            call => call.Number == 1 ? new Fault(FaultKind.DropAfterStoring) : Fault.None);
         await using var harness = FirehoseHarness.Create(server);
 
         var sent = await harness.PublishAsync(30);
@@ -148,14 +165,19 @@ public sealed class FirehosePublisherEndToEndTests
     [Fact]
     public async Task Publish_StreamMissing_FailsFastNamingStreamAndRegion()
     {
-        await using var server = new FakeFirehose(_ => Fault.Error(400, "com.amazonaws.firehose#ResourceNotFoundException"));
+        await using var server = new FakeFirehose(
+            _ => Fault.Error(400, "com.amazonaws.firehose#ResourceNotFoundException"));
         await using var harness = FirehoseHarness.Create(server);
 
         var sent = await harness.PublishAsync(5);
 
         harness.AssertEveryRecordAccountedFor(sent);
         Assert.Single(server.Calls);
-        Assert.StartsWith($"5 of 5 records were not delivered to Firehose stream '{FakeFirehose.Stream}': Delivery stream '{FakeFirehose.Stream}' does not exist or is not ACTIVE in us-east-1", harness.Undelivered.Reasons[0], StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"5 of 5 records were not delivered to Firehose stream '{FakeFirehose.Stream}': Delivery stream " +
+                $"'{FakeFirehose.Stream}' does not exist or is not ACTIVE in us-east-1",
+            harness.Undelivered.Reasons[0],
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,16 +221,20 @@ public sealed class FirehosePublisherEndToEndTests
         var sent = await harness.PublishAsync(3);
 
         harness.AssertEveryRecordAccountedFor(sent);
-        Assert.Contains("Access denied for secret *** with token ***", harness.Undelivered.Reasons[0], StringComparison.Ordinal);
+        Assert.Contains(
+            "Access denied for secret *** with token ***", harness.Undelivered.Reasons[0], StringComparison.Ordinal);
         Assert.Contains("firehose:PutRecordBatch", harness.Undelivered.Reasons[0], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Publish_ConcurrentCallsWithPartialFailures_EveryRecordExactlyOnce()
     {
-        await using var server = new FakeFirehose(call => call.Number % 2 == 1 ? Fault.Entries((i, _) => i % 4 == 0) : Fault.None);
+        await using var server = new FakeFirehose(
+            call => call.Number % 2 == 1 ? Fault.Entries((i, _) => i % 4 == 0) : Fault.None);
         await using var harness = FirehoseHarness.Create(server);
-        var records = Enumerable.Range(0, 400).Select(i => harness.Pipeline.Collect(FirehoseHarness.Request(i))!).ToList();
+        var records = Enumerable.Range(0, 400)
+            .Select(i => harness.Pipeline.Collect(FirehoseHarness.Request(i))!)
+            .ToList();
 
         await Task.WhenAll(records.Chunk(50).Select(chunk => harness.Pipeline.PublishAsync(chunk, default).AsTask()));
 
@@ -221,14 +247,16 @@ public sealed class FirehosePublisherEndToEndTests
     [Fact]
     public async Task Publish_UnexpectedErrorInSecondBatch_OnlyThatBatchGoesToFallback()
     {
-        await using var harness = FirehoseHarness.Create(new FakeFirehose(), register: s => s.AddSingleton<ICredentialsProvider>(new FailingSecondTime()));
+        await using var harness = FirehoseHarness.Create(
+            new FakeFirehose(), register: s => s.AddSingleton<ICredentialsProvider>(new FailingSecondTime()));
 
         var sent = await harness.PublishAsync(600);
 
         harness.AssertEveryRecordAccountedFor(sent);
         Assert.Equal(sent.Take(500), harness.Server.Delivered);
         Assert.Equal(sent.Skip(500), harness.Undelivered.Records);
-        Assert.Contains("unexpected InvalidOperationException", harness.Undelivered.Reasons[0], StringComparison.Ordinal);
+        Assert.Contains(
+            "unexpected InvalidOperationException", harness.Undelivered.Reasons[0], StringComparison.Ordinal);
     }
 
     private sealed class FailingSecondTime : ICredentialsProvider
@@ -238,6 +266,7 @@ public sealed class FirehosePublisherEndToEndTests
         public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
             Interlocked.Increment(ref _calls) == 2
                 ? throw new InvalidOperationException("bug")
-                : ValueTask.FromResult(new AwsCredentials(FakeFirehose.AccessKeyId, FakeFirehose.Secret, FakeFirehose.SessionToken, null));
+                : ValueTask.FromResult(
+                    new AwsCredentials(FakeFirehose.AccessKeyId, FakeFirehose.Secret, FakeFirehose.SessionToken, null));
     }
 }

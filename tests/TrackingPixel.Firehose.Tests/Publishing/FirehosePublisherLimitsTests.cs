@@ -15,7 +15,8 @@ public sealed class FirehosePublisherLimitsTests
         var publisher = harness.Services.GetRequiredService<IRecordPublisher>();
         ReadOnlyMemory<byte>[] records = [Record(10, 'a'), Record(1_024_001, 'b'), Record(1_024_000, 'c')];
 
-        var error = await Assert.ThrowsAsync<RecordPublishException>(() => publisher.PublishAsync(records, default).AsTask());
+        var error = await Assert.ThrowsAsync<RecordPublishException>(
+            () => publisher.PublishAsync(records, default).AsTask());
 
         Assert.Equal([1], error.FailedIndices);
         Assert.Contains("1024001 bytes is over Firehose's limit", error.Message, StringComparison.Ordinal);
@@ -47,5 +48,6 @@ public sealed class FirehosePublisherLimitsTests
         Assert.Empty(harness.Server.Calls);
     }
 
-    private static ReadOnlyMemory<byte> Record(int length, char fill) => Encoding.ASCII.GetBytes(new string(fill, length));
+    private static ReadOnlyMemory<byte> Record(int length, char fill) =>
+        Encoding.ASCII.GetBytes(new string(fill, length));
 }

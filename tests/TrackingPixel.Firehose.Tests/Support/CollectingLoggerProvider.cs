@@ -23,7 +23,14 @@ public sealed class CollectingLoggerProvider : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState,
+            Exception?,
+            string> formatter) =>
             messages.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
     }
 }

@@ -13,5 +13,6 @@ public sealed class CollectingUndeliveredSink : IUndeliveredRecordSink
 
     public IReadOnlyList<string> Reasons => [.. _records.Select(r => r.Reason)];
 
-    public void Write(ReadOnlySpan<byte> record, string reason) => _records.Enqueue((Encoding.UTF8.GetString(record), reason));
+    public void Write(ReadOnlySpan<byte> record, string reason) =>
+        _records.Enqueue((Encoding.UTF8.GetString(record), reason));
 }

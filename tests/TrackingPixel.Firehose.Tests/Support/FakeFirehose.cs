@@ -80,7 +80,9 @@ public sealed class FakeFirehose : IAsyncDisposable
                 _violations.Enqueue(problem);
             }
 
-            return Task.FromResult(LoopbackResponse.Json(400, "{\"__type\":\"SerializationException\",\"message\":\"fake firehose: malformed request\"}"));
+            return Task.FromResult(
+                LoopbackResponse.Json(
+                    400, "{\"__type\":\"SerializationException\",\"message\":\"fake firehose: malformed request\"}"));
         }
 
         var call = new FakeCall(Interlocked.Increment(ref _callCount), target!, records);
@@ -89,7 +91,11 @@ public sealed class FakeFirehose : IAsyncDisposable
         switch (fault.Kind)
         {
             case FaultKind.Status:
-                return Task.FromResult(LoopbackResponse.Json(fault.Status, $"{{\"__type\":\"{fault.Code}\",\"message\":\"{fault.Message ?? "injected " + fault.Code}\"}}", ("x-amzn-RequestId", "req-" + call.Number)));
+                return Task.FromResult(
+                    LoopbackResponse.Json(
+                        fault.Status,
+                        $"{{\"__type\":\"{fault.Code}\",\"message\":\"{fault.Message ?? "injected " + fault.Code}\"}}",
+                        ("x-amzn-RequestId", "req-" + call.Number)));
             case FaultKind.StallBeforeStoring:
                 return Task.FromResult(LoopbackResponse.Stalled());
             case FaultKind.DropBeforeStoring:
@@ -130,7 +136,8 @@ public sealed class FakeFirehose : IAsyncDisposable
 
         var json = target == "Firehose_20150804.PutRecord"
             ? $"{{\"RecordId\":\"rec-{call.Number}\",\"Encrypted\":false}}"
-            : $"{{\"FailedPutCount\":{failed},\"Encrypted\":false,\"RequestResponses\":[{answers.ToString().TrimEnd(',')}]}}";
+            : $"{{\"FailedPutCount\":{failed},\"Encrypted\":false," +
+                $"\"RequestResponses\":[{answers.ToString().TrimEnd(',')}]}}";
         return Task.FromResult(LoopbackResponse.Json(200, json, ("x-amzn-RequestId", "req-" + call.Number)));
     }
 
@@ -141,7 +148,9 @@ public sealed class FakeFirehose : IAsyncDisposable
         target = request.Header("X-Amz-Target");
         Expect(request.Method == "POST", $"method {request.Method}");
         Expect(request.Target == "/", $"path {request.Target}");
-        Expect(request.Header("Content-Type") == "application/x-amz-json-1.1", $"content-type {request.Header("Content-Type")}");
+        Expect(
+            request.Header("Content-Type") == "application/x-amz-json-1.1",
+            $"content-type {request.Header("Content-Type")}");
         Expect(target is "Firehose_20150804.PutRecord" or "Firehose_20150804.PutRecordBatch", $"target {target}");
         Expect(request.Header("X-Amz-Security-Token") == SessionToken, "missing or wrong X-Amz-Security-Token");
         Expect(request.Header("Host") == $"{Url.Host}:{Url.Port}", $"host {request.Header("Host")}");
@@ -151,7 +160,9 @@ public sealed class FakeFirehose : IAsyncDisposable
             using var body = JsonDocument.Parse(request.Body);
             var root = body.RootElement;
             Expect(root.GetProperty("DeliveryStreamName").GetString() == Stream, "stream name");
-            var entries = target == "Firehose_20150804.PutRecord" ? [root.GetProperty("Record")] : root.GetProperty("Records").EnumerateArray().ToList();
+            var entries = target == "Firehose_20150804.PutRecord"
+                ? [root.GetProperty("Record")]
+                : root.GetProperty("Records").EnumerateArray().ToList();
             Expect(entries.Count is >= 1 and <= 500, $"{entries.Count} records in one call");
             Expect(request.Body.Length <= 4_000_000, $"body of {request.Body.Length} bytes");
             foreach (var entry in entries)
@@ -161,7 +172,8 @@ public sealed class FakeFirehose : IAsyncDisposable
                 records.Add(Encoding.UTF8.GetString(data));
             }
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception exception) when (
+            exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             problems.Add("body: " + exception.Message);
         }
@@ -181,7 +193,9 @@ public sealed class FakeFirehose : IAsyncDisposable
     {
         var authorization = request.Header("Authorization") ?? "";
         var parts = authorization.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
-        var signedList = parts.FirstOrDefault(p => p.StartsWith("SignedHeaders=", StringComparison.Ordinal))?["SignedHeaders=".Length..] ?? "";
+        var signedList = parts.FirstOrDefault(p => p.StartsWith("SignedHeaders=", StringComparison.Ordinal))?[
+            "SignedHeaders=".Length..]
+            ?? "";
         var signed = signedList.Split(';');
         foreach (var required in new[] { "content-type", "host", "x-amz-date", "x-amz-security-token", "x-amz-target" })
         {
@@ -191,9 +205,14 @@ public sealed class FakeFirehose : IAsyncDisposable
             }
         }
 
-        var date = DateTimeOffset.ParseExact(request.Header("X-Amz-Date") ?? "", "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        var date = DateTimeOffset.ParseExact(
+            request.Header("X-Amz-Date") ?? "",
+            "yyyyMMdd'T'HHmmss'Z'",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal);
         var headers = request.Headers.Where(h => signed.Contains(h.Key.ToLowerInvariant())).ToList();
-        var expected = new SigV4Signer(Region, "firehose").Sign(new SignableRequest("POST", "/", "", headers, request.Body), AccessKeyId, Secret, date);
+        var expected = new SigV4Signer(Region, "firehose").Sign(
+            new SignableRequest("POST", "/", "", headers, request.Body), AccessKeyId, Secret, date);
         if (expected != authorization)
         {
             problems.Add($"signature mismatch: got {authorization}, expected {expected}");
@@ -215,11 +234,19 @@ public enum FaultKind
 }
 
 /// <summary>What the fake does with one call.</summary>
-public sealed record Fault(FaultKind Kind, int Status = 200, string Code = "", Func<int, string, bool>? FailEntry = null, string? Message = null)
+public sealed record Fault(
+    FaultKind Kind,
+    int Status = 200,
+    string Code = "",
+    Func<int,
+    string,
+    bool>? FailEntry = null,
+    string? Message = null)
 {
     public static Fault None { get; } = new(FaultKind.None);
 
     public static Fault Entries(Func<int, string, bool> fail) => new(FaultKind.None, FailEntry: fail);
 
-    public static Fault Error(int status, string code, string? message = null) => new(FaultKind.Status, status, code, Message: message);
+    public static Fault Error(int status, string code, string? message = null) =>
+        new(FaultKind.Status, status, code, Message: message);
 }

@@ -6,12 +6,19 @@ using TrackingPixel.Firehose.Diagnostics;
 
 namespace TrackingPixel.Firehose.Tests.Support;
 
-/// <summary>The whole Core pipeline publishing to a <see cref="FakeFirehose"/>, with a collecting undelivered-record sink.</summary>
+/// <summary>
+/// The whole Core pipeline publishing to a <see cref="FakeFirehose"/>, with a collecting undelivered-record sink.
+/// </summary>
 public sealed class FirehoseHarness : IAsyncDisposable
 {
     private readonly FakeFirehose? _server;
 
-    private FirehoseHarness(FakeFirehose? server, ServiceProvider services, CollectingUndeliveredSink undelivered, CollectingLoggerProvider logs, StringWriter metricLines)
+    private FirehoseHarness(
+        FakeFirehose? server,
+        ServiceProvider services,
+        CollectingUndeliveredSink undelivered,
+        CollectingLoggerProvider logs,
+        StringWriter metricLines)
     {
         _server = server;
         Services = services;
@@ -20,7 +27,8 @@ public sealed class FirehoseHarness : IAsyncDisposable
         MetricLines = metricLines;
     }
 
-    public FakeFirehose Server => _server ?? throw new InvalidOperationException("This harness talks to an external server.");
+    public FakeFirehose Server =>
+        _server ?? throw new InvalidOperationException("This harness talks to an external server.");
 
     public ServiceProvider Services { get; }
 
@@ -34,12 +42,24 @@ public sealed class FirehoseHarness : IAsyncDisposable
 
     public FirehosePublisherMetrics Metrics => Services.GetRequiredService<FirehosePublisherMetrics>();
 
-    /// <summary>Fast retries, a generous attempt timeout, the fake's endpoint and credentials from a fake environment.</summary>
-    public static FirehoseHarness Create(FakeFirehose server, Action<FirehosePublisherOptions>? configure = null, Action<IServiceCollection>? register = null) =>
+    /// <summary>
+    /// Fast retries, a generous attempt timeout, the fake's endpoint and credentials from a fake environment.
+    /// </summary>
+    public static FirehoseHarness Create(
+        FakeFirehose server,
+        Action<FirehosePublisherOptions>? configure = null,
+        Action<IServiceCollection>? register = null) =>
         Create(server.Url, server, configure, register);
 
-    /// <summary>The same, against any Firehose-compatible server expecting the <see cref="FakeFirehose"/> credentials and stream.</summary>
-    public static FirehoseHarness Create(Uri endpoint, FakeFirehose? server, Action<FirehosePublisherOptions>? configure = null, Action<IServiceCollection>? register = null)
+    /// <summary>
+    /// The same, against any Firehose-compatible server expecting the <see cref="FakeFirehose"/> credentials and
+    /// stream.
+    /// </summary>
+    public static FirehoseHarness Create(
+        Uri endpoint,
+        FakeFirehose? server,
+        Action<FirehosePublisherOptions>? configure = null,
+        Action<IServiceCollection>? register = null)
     {
         var undelivered = new CollectingUndeliveredSink();
         var logs = new CollectingLoggerProvider();
@@ -72,10 +92,17 @@ public sealed class FirehoseHarness : IAsyncDisposable
                 configure?.Invoke(o);
             })
             .UseUndeliveredRecordSink(undelivered);
-        return new FirehoseHarness(server, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), undelivered, logs, metricLines);
+        return new FirehoseHarness(
+            server,
+            services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }),
+            undelivered,
+            logs,
+            metricLines);
     }
 
-    /// <summary>Collects <paramref name="count"/> distinct records and publishes them in one call; returns their text.</summary>
+    /// <summary>
+    /// Collects <paramref name="count"/> distinct records and publishes them in one call; returns their text.
+    /// </summary>
     public async Task<List<string>> PublishAsync(int count, CancellationToken cancellationToken = default)
     {
         var records = new List<PixelRecord>();
@@ -95,7 +122,9 @@ public sealed class FirehoseHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Every record is delivered or in the fallback; exactly once, unless a call's outcome was unknown to the client.</summary>
+    /// <summary>
+    /// Every record is delivered or in the fallback; exactly once, unless a call's outcome was unknown to the client.
+    /// </summary>
     public void AssertEveryRecordAccountedFor(IReadOnlyList<string> sent)
     {
         Assert.Empty(Server.Violations);
@@ -107,7 +136,9 @@ public sealed class FirehoseHarness : IAsyncDisposable
         {
             var copies = delivered.GetValueOrDefault(record) + kept.GetValueOrDefault(record);
             Assert.True(copies >= 1, $"lost: {record}");
-            Assert.True(copies == 1 || unknown.Contains(record), $"{copies} copies of a record whose call had a known outcome: {record}");
+            Assert.True(
+                copies == 1 || unknown.Contains(record),
+                $"{copies} copies of a record whose call had a known outcome: {record}");
         }
 
         var pipeline = Pipeline.Metrics;

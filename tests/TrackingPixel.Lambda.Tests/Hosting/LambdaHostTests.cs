@@ -25,7 +25,9 @@ public class LambdaHostTests
         Assert.Equal(ProxyResponse.HttpApiV2.ToArray(), Response(run, "id-v2").Body);
         Assert.Equal(ProxyResponse.RestApiV1.ToArray(), Response(run, "id-v1").Body);
         Assert.Equal(ProxyResponse.HttpApiV2.ToArray(), Response(run, "id-url").Body);
-        Assert.All(run.Api.Posts("/response"), p => Assert.StartsWith("application/json", p.Headers["Content-Type"], StringComparison.Ordinal));
+        Assert.All(
+            run.Api.Posts("/response"),
+            p => Assert.StartsWith("application/json", p.Headers["Content-Type"], StringComparison.Ordinal));
         Assert.Collection(
             run.Publisher.Records,
             r => Assert.Contains("\"userId\":\"aws_user\"", r, StringComparison.Ordinal),
@@ -45,8 +47,12 @@ public class LambdaHostTests
 
         var response = Response(run, "id-1");
         var published = Assert.Single(run.Publisher.Calls);
-        Assert.True(response.Tick < published.StartTick, $"response received at {response.Tick}, publishing started at {published.StartTick}");
-        Assert.True(published.EndTick < secondNext.Tick, $"publishing ended at {published.EndTick}, next requested at {secondNext.Tick}");
+        Assert.True(
+            response.Tick < published.StartTick,
+            $"response received at {response.Tick}, publishing started at {published.StartTick}");
+        Assert.True(
+            published.EndTick < secondNext.Tick,
+            $"publishing ended at {published.EndTick}, next requested at {secondNext.Tick}");
     }
 
     [Fact]
@@ -70,7 +76,11 @@ public class LambdaHostTests
     public async Task RunAsync_Invocation_SetsTheTraceIdAndBoundsPublishingByTheDeadline()
     {
         await using var run = await HostRun.StartAsync();
-        run.Api.Enqueue(Some.Fixture("http-api-v2.json"), "id-1", DateTimeOffset.UtcNow.AddMinutes(10), "Root=1-abc;Parent=def;Sampled=1");
+        run.Api.Enqueue(
+            Some.Fixture("http-api-v2.json"),
+            "id-1",
+            DateTimeOffset.UtcNow.AddMinutes(10),
+            "Root=1-abc;Parent=def;Sampled=1");
 
         await run.StopWhenWaitingAsync(2);
 
@@ -99,7 +109,8 @@ public class LambdaHostTests
     [InlineData("""{"Records":[{"eventSource":"aws:s3","s3":{}}]}""", "not an HTTP request")]
     [InlineData("not json at all", "not valid JSON")]
     [InlineData("""{"version":"2.0","rawPath":"/","requestContext":[1,2]}""", "it has no \"requestContext\" object")]
-    public async Task RunAsync_EventThatIsNotAnHttpEvent_ReportsAnInvocationErrorAndKeepsServing(string payload, string expected)
+    public async Task RunAsync_EventThatIsNotAnHttpEvent_ReportsAnInvocationErrorAndKeepsServing(
+        string payload, string expected)
     {
         await using var run = await HostRun.StartAsync();
         run.Api.Enqueue(Some.Json(payload), "id-bad");
@@ -114,7 +125,9 @@ public class LambdaHostTests
         Assert.Contains(expected, body.RootElement.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
         Assert.Single(run.Api.Posts("/invocation/id-good/response"));
         Assert.Single(run.Publisher.Records);
-        Assert.Contains(Lines(run), l => l.GetProperty("level").GetString() == "WARN" && l.GetProperty("requestId").GetString() == "id-bad");
+        Assert.Contains(
+            Lines(run),
+            l => l.GetProperty("level").GetString() == "WARN" && l.GetProperty("requestId").GetString() == "id-bad");
     }
 
     [Fact]
@@ -131,8 +144,12 @@ public class LambdaHostTests
         using var body = JsonDocument.Parse(error.Body);
         Assert.Equal("InvalidOperationException", body.RootElement.GetProperty("errorType").GetString());
         Assert.Equal("handler bug", body.RootElement.GetProperty("errorMessage").GetString());
-        Assert.StartsWith("application/vnd.aws.lambda.error+json", error.Headers["Content-Type"], StringComparison.Ordinal);
-        Assert.Contains(Lines(run), l => l.GetProperty("level").GetString() == "ERROR" && l.GetProperty("errorType").GetString() == "System.InvalidOperationException");
+        Assert.StartsWith(
+            "application/vnd.aws.lambda.error+json", error.Headers["Content-Type"], StringComparison.Ordinal);
+        Assert.Contains(
+            Lines(run),
+            l => l.GetProperty("level").GetString() == "ERROR" && l.GetProperty("errorType").GetString() ==
+                "System.InvalidOperationException");
         Assert.Empty(run.Publisher.Records);
     }
 
@@ -148,7 +165,8 @@ public class LambdaHostTests
         Assert.Equal("Runtime.ConfigInvalid", error.Headers["Lambda-Runtime-Function-Error-Type"]);
         using var body = JsonDocument.Parse(error.Body);
         Assert.Equal("Runtime.ConfigInvalid", body.RootElement.GetProperty("errorType").GetString());
-        Assert.Contains("MaxRecordBytes is 10", body.RootElement.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "MaxRecordBytes is 10", body.RootElement.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(run.Api.Calls, c => c.Method == "GET");
         Assert.Contains(Lines(run), l => l.GetProperty("level").GetString() == "FATAL");
     }
@@ -200,13 +218,15 @@ public class LambdaHostTests
         await run.StopWhenWaitingAsync(2);
 
         Assert.Single(run.Publisher.Records);
-        Assert.Contains(Lines(run), l => l.GetProperty("message").GetString()!.Contains("answered 413", StringComparison.Ordinal));
+        Assert.Contains(
+            Lines(run), l => l.GetProperty("message").GetString()!.Contains("answered 413", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task RunAsync_MinimumLevelError_DropsWarnings()
     {
-        await using var run = await HostRun.StartAsync(options: o => (o.JsonLogs, o.MinimumLogLevel) = (false, LogLevel.Error));
+        await using var run = await HostRun.StartAsync(
+            options: o => (o.JsonLogs, o.MinimumLogLevel) = (false, LogLevel.Error));
         run.Api.Enqueue(Some.Json("""{"source":"aws.events"}"""), "id-bad");
 
         await run.StopWhenWaitingAsync(2);
@@ -238,7 +258,9 @@ public class LambdaHostTests
         await using var run = await HostRun.StartAsync(options: o =>
         {
             o.RuntimeApi = runtimeApi ?? o.RuntimeApi;
-            o.PublishSafetyMargin = marginSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : o.PublishSafetyMargin;
+            o.PublishSafetyMargin = marginSeconds is { } seconds
+                ? TimeSpan.FromSeconds(seconds)
+                : o.PublishSafetyMargin;
             o.MaxConcurrency = concurrency ?? o.MaxConcurrency;
             o.ShutdownGracePeriod = graceSeconds is { } grace ? TimeSpan.FromSeconds(grace) : o.ShutdownGracePeriod;
         });

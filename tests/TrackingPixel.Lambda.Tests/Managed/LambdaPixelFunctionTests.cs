@@ -12,7 +12,8 @@ public class LambdaPixelFunctionTests
     [InlineData("http-api-v2.json", false, "aws_user")]
     [InlineData("rest-api-v1.json", true, "rest_user")]
     [InlineData("function-url.json", false, "url user")]
-    public async Task HandleAsync_Fixture_ReturnsTheEnvelopeAfterPublishingTheRecord(string file, bool restApi, string userId)
+    public async Task HandleAsync_Fixture_ReturnsTheEnvelopeAfterPublishingTheRecord(
+        string file, bool restApi, string userId)
     {
         var publisher = new RecordingPublisher();
         var function = new PixelFunction(services => Some.StandardPixel(services, publisher));
@@ -31,7 +32,8 @@ public class LambdaPixelFunctionTests
     {
         var function = new PixelFunction(services => Some.StandardPixel(services, new RecordingPublisher()));
 
-        await Assert.ThrowsAsync<UnsupportedEventException>(() => function.HandleAsync(new MemoryStream(Some.Json("""{"Records":[]}"""))));
+        await Assert.ThrowsAsync<UnsupportedEventException>(
+            () => function.HandleAsync(new MemoryStream(Some.Json("""{"Records":[]}"""))));
     }
 
     [Fact]

@@ -4,7 +4,9 @@ using TrackingPixel.Lambda.Tests.Support;
 
 namespace TrackingPixel.Lambda.Tests.Routing;
 
-/// <summary>The pixel path as a route: what matches, the values it gives, and what a Function URL's other paths get.</summary>
+/// <summary>
+/// The pixel path as a route: what matches, the values it gives, and what a Function URL's other paths get.
+/// </summary>
 public class PixelRouteTests
 {
     private const string MailRoute = "/o/{campaign}/{recipient}.gif";

@@ -22,7 +22,10 @@ public class EventEndpointsTests
         var response = await Invoke(function, Event("POST", "/beacon", "", contentType, body, base64));
 
         Assert.Equal(204, response.GetProperty("statusCode").GetInt32());
-        Assert.Contains("\"userId\":\"u1\",\"thirdPartyId\":\"site\",\"eventType\":\"beacon\"", Assert.Single(publisher.Records), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"userId\":\"u1\",\"thirdPartyId\":\"site\",\"eventType\":\"beacon\"",
+            Assert.Single(publisher.Records),
+            StringComparison.Ordinal);
     }
 
     [Theory]
@@ -45,7 +48,8 @@ public class EventEndpointsTests
     {
         var (function, publisher) = Function(beacons: o => o.AllowedOrigins.Add("https://www.example.com"));
 
-        var response = await Invoke(function, Event("OPTIONS", "/beacon", "", null, null, false, origin: "https://www.example.com"));
+        var response = await Invoke(
+            function, Event("OPTIONS", "/beacon", "", null, null, false, origin: "https://www.example.com"));
 
         Assert.Equal(204, response.GetProperty("statusCode").GetInt32());
         var headers = response.GetProperty("headers");
@@ -65,7 +69,8 @@ public class EventEndpointsTests
         Assert.Equal(302, response.GetProperty("statusCode").GetInt32());
         Assert.Equal(Target.AbsoluteUri, response.GetProperty("headers").GetProperty("Location").GetString());
         Assert.Contains(
-            "\"userId\":\"u1\",\"thirdPartyId\":\"unknown\",\"eventType\":\"click\",\"clickTarget\":\"https://www.example.com/offer?id=7\"",
+            "\"userId\":\"u1\",\"thirdPartyId\":\"unknown\",\"eventType\":\"click\"," +
+                "\"clickTarget\":\"https://www.example.com/offer?id=7\"",
             Assert.Single(publisher.Records),
             StringComparison.Ordinal);
     }
@@ -101,7 +106,8 @@ public class EventEndpointsTests
     public void ClickPath_WithoutClickLinks_FailsInit()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new PixelFunction(services =>
-            Some.StandardPixel(services.AddTrackingPixel().UseLambdaClickPath("/click").Services, new RecordingPublisher())));
+            Some.StandardPixel(
+                services.AddTrackingPixel().UseLambdaClickPath("/click").Services, new RecordingPublisher())));
 
         Assert.Contains("AddClickLinks", error.Message, StringComparison.Ordinal);
     }
@@ -143,7 +149,8 @@ public class EventEndpointsTests
         return JsonDocument.Parse(copy.ToArray()).RootElement.Clone();
     }
 
-    private static byte[] Event(string method, string path, string query, string? contentType, string? body, bool base64, string? origin = null)
+    private static byte[] Event(
+        string method, string path, string query, string? contentType, string? body, bool base64, string? origin = null)
     {
         var headers = new Dictionary<string, string> { ["user-agent"] = "Mozilla/5.0" };
         if (contentType is not null)

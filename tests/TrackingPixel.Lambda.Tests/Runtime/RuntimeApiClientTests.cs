@@ -42,7 +42,8 @@ public class RuntimeApiClientTests
         await using var api = await FakeRuntimeApi.StartAsync();
         using var client = new RuntimeApiClient(api.Address);
 
-        var status = await client.PostInvocationErrorAsync("id/with?odd#chars", "Bad\nType", "lone \ud800 surrogate", CancellationToken.None);
+        var status = await client.PostInvocationErrorAsync(
+            "id/with?odd#chars", "Bad\nType", "lone \ud800 surrogate", CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Accepted, status);
         var call = Assert.Single(api.Calls);
@@ -60,6 +61,8 @@ public class RuntimeApiClientTests
         using var client = new RuntimeApiClient(api.Address);
         api.PostStatus = 413;
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await client.PostResponseAsync("id", "{}"u8.ToArray(), CancellationToken.None));
+        Assert.Equal(
+            HttpStatusCode.RequestEntityTooLarge,
+            await client.PostResponseAsync("id", "{}"u8.ToArray(), CancellationToken.None));
     }
 }

@@ -11,5 +11,6 @@ public sealed class CollectingSink : IUndeliveredRecordSink
 
     public IReadOnlyList<(string Record, string Reason)> Records => [.. _records];
 
-    public void Write(ReadOnlySpan<byte> record, string reason) => _records.Enqueue((Encoding.UTF8.GetString(record), reason));
+    public void Write(ReadOnlySpan<byte> record, string reason) =>
+        _records.Enqueue((Encoding.UTF8.GetString(record), reason));
 }

@@ -28,8 +28,12 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     private FakeRuntimeApi(WebApplication app) => _app = app;
 
-    /// <summary>One request the runtime made, with the logical time (and <see cref="System.Diagnostics.Stopwatch"/> timestamp) its body had been fully received.</summary>
-    public sealed record Call(long Tick, long Timestamp, string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+    /// <summary>
+    /// One request the runtime made, with the logical time (and <see cref="System.Diagnostics.Stopwatch"/> timestamp)
+    /// its body had been fully received.
+    /// </summary>
+    public sealed record Call(
+        long Tick, long Timestamp, string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
     {
         public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
     }
@@ -56,7 +60,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         var fake = new FakeRuntimeApi(app);
         app.Run(fake.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features
+            .Get<IServerAddressesFeature>()!.Addresses
+            .First();
         fake.Address = new Uri(address).Authority;
         return fake;
     }
@@ -67,7 +73,8 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         var headers = new Dictionary<string, string>
         {
             ["Lambda-Runtime-Aws-Request-Id"] = requestId,
-            ["Lambda-Runtime-Deadline-Ms"] = (deadline ?? DateTimeOffset.UtcNow.AddMinutes(5)).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            ["Lambda-Runtime-Deadline-Ms"] = (deadline ?? DateTimeOffset.UtcNow.AddMinutes(5)).ToUnixTimeMilliseconds()
+                .ToString(CultureInfo.InvariantCulture),
             ["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:eu-west-1:123456789012:function:pixel",
             ["Lambda-Runtime-Trace-Id"] = traceId ?? $"Root=1-6655f1d2-{requestId};Parent=53995c3f42cd8ad8;Sampled=1",
         };
@@ -75,7 +82,8 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     }
 
     /// <summary>Makes the next <c>GET next</c> answer with <paramref name="status"/> and no event.</summary>
-    public void EnqueueFailure(int status) => _queue.Writer.TryWrite(new Queued(null, status, new Dictionary<string, string>()));
+    public void EnqueueFailure(int status) =>
+        _queue.Writer.TryWrite(new Queued(null, status, new Dictionary<string, string>()));
 
     /// <summary>Waits until a call matching <paramref name="match"/> has been recorded.</summary>
     public async Task<Call> WaitForAsync(Func<Call, bool> match, string what)
@@ -94,16 +102,20 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"No {what} within 60 s; calls: {string.Join(", ", _calls.Select(c => $"{c.Method} {c.Path}"))}");
+                throw new TimeoutException(
+                    $"No {what} within 60 s; calls: {string.Join(", ", _calls.Select(c => $"{c.Method} {c.Path}"))}");
             }
         }
     }
 
     /// <summary>Waits for the <paramref name="count"/>th <c>GET next</c>.</summary>
     public Task<Call> WaitForNextAsync(int count) =>
-        WaitForAsync(c => c.Method == "GET" && _calls.Count(n => n.Method == "GET" && n.Tick <= c.Tick) == count, $"GET next #{count}");
+        WaitForAsync(
+            c => c.Method == "GET" && _calls.Count(n => n.Method == "GET" && n.Tick <= c.Tick) == count,
+            $"GET next #{count}");
 
-    public IReadOnlyList<Call> Posts(string suffix) => [.. Calls.Where(c => c.Method == "POST" && c.Path.EndsWith(suffix, StringComparison.Ordinal))];
+    public IReadOnlyList<Call> Posts(string suffix) =>
+        [.. Calls.Where(c => c.Method == "POST" && c.Path.EndsWith(suffix, StringComparison.Ordinal))];
 
     public async ValueTask DisposeAsync()
     {
@@ -118,8 +130,16 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         var request = context.Request;
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, context.RequestAborted);
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        Record(new Call(Ticks.Next(), System.Diagnostics.Stopwatch.GetTimestamp(), request.Method, request.Path.Value ?? "", headers, body.ToArray()));
+        var headers = request.Headers.ToDictionary(
+            h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        Record(
+            new Call(
+                Ticks.Next(),
+                System.Diagnostics.Stopwatch.GetTimestamp(),
+                request.Method,
+                request.Path.Value ?? "",
+                headers,
+                body.ToArray()));
 
         var path = request.Path.Value ?? "";
         if (request.Method == "GET" && path == $"{Prefix}/invocation/next")
@@ -127,11 +147,13 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
             await NextAsync(context);
         }
         else if (request.Method == "POST" && path.StartsWith($"{Prefix}/", StringComparison.Ordinal)
-                 && (path.EndsWith("/response", StringComparison.Ordinal) || path.EndsWith("/error", StringComparison.Ordinal)))
+                 && (path.EndsWith("/response", StringComparison.Ordinal) || path.EndsWith(
+                     "/error", StringComparison.Ordinal)))
         {
             context.Response.StatusCode = PostStatus;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(PostStatus == 202 ? """{"status":"OK"}""" : """{"errorMessage":"rejected","errorType":"Fake"}""");
+            await context.Response.WriteAsync(
+                PostStatus == 202 ? """{"status":"OK"}""" : """{"errorMessage":"rejected","errorType":"Fake"}""");
         }
         else
         {

@@ -17,7 +17,8 @@ public sealed class GatedPublisher : IRecordPublisher
     public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) =>
         PublishAsync([record], cancellationToken);
 
-    public async ValueTask PublishAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
+    public async ValueTask PublishAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
     {
         _started.TrySetResult();
         await _gate.Task.WaitAsync(cancellationToken);

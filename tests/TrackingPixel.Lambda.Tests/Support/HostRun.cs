@@ -5,7 +5,9 @@ using TrackingPixel.Lambda.Runtime;
 
 namespace TrackingPixel.Lambda.Tests.Support;
 
-/// <summary>A fake Runtime API on loopback and the Lambda host (in-process) serving it, with everything they did recorded.</summary>
+/// <summary>
+/// A fake Runtime API on loopback and the Lambda host (in-process) serving it, with everything they did recorded.
+/// </summary>
 internal sealed class HostRun : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -56,7 +58,9 @@ internal sealed class HostRun : IAsyncDisposable
         return run;
     }
 
-    /// <summary>Stops the host once it is waiting for event number <paramref name="nextCalls"/>, and returns its exit code.</summary>
+    /// <summary>
+    /// Stops the host once it is waiting for event number <paramref name="nextCalls"/>, and returns its exit code.
+    /// </summary>
     public async Task<int> StopWhenWaitingAsync(int nextCalls)
     {
         await Api.WaitForNextAsync(nextCalls);

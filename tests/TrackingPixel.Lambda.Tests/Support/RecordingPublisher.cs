@@ -4,7 +4,10 @@ using TrackingPixel.Publishing;
 
 namespace TrackingPixel.Lambda.Tests.Support;
 
-/// <summary>Keeps every record published with the logical time its publishing started and ended; honours cancellation like a real publisher.</summary>
+/// <summary>
+/// Keeps every record published with the logical time its publishing started and ended; honours cancellation like a
+/// real publisher.
+/// </summary>
 /// <remarks>
 /// Each call can be made to take a while (<see cref="Delay"/>) or to wait for the test (<see cref="Gate"/>), as a
 /// network call would.
@@ -33,7 +36,8 @@ public sealed class RecordingPublisher : IRecordPublisher
     public ValueTask PublishAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken) =>
         PublishAsync([record], cancellationToken);
 
-    public async ValueTask PublishAsync(IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
+    public async ValueTask PublishAsync(
+        IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken)
     {
         var start = Ticks.Next();
         var call = Interlocked.Increment(ref _calls);

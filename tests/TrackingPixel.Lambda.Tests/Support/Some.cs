@@ -14,7 +14,8 @@ public static class Some
     public static FakeTimeProvider Clock() => new(Now);
 
     /// <summary>The bytes of one of the repository's event fixtures (events/*.json).</summary>
-    public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "events", name));
+    public static byte[] Fixture(string name) =>
+        File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "events", name));
 
     public static byte[] Json(string json) => Encoding.UTF8.GetBytes(json);
 
@@ -30,8 +31,11 @@ public static class Some
     /// <summary>The record, newline included, the standard five fields make of <see cref="EventFor"/>.</summary>
     public static string RecordFor(int user) => RecordOf(Map(EventFor(user), out _));
 
-    /// <summary>Registers the five standard fields with <paramref name="publisher"/> and <paramref name="sink"/>.</summary>
-    public static void StandardPixel(IServiceCollection services, RecordingPublisher publisher, CollectingSink? sink = null)
+    /// <summary>
+    /// Registers the five standard fields with <paramref name="publisher"/> and <paramref name="sink"/>.
+    /// </summary>
+    public static void StandardPixel(
+        IServiceCollection services, RecordingPublisher publisher, CollectingSink? sink = null)
     {
         var builder = services.AddTrackingPixel().AddStandardFields().UsePublisher(_ => publisher);
         if (sink is not null)

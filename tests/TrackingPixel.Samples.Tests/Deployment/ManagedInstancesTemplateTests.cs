@@ -107,7 +107,8 @@ public class ManagedInstancesTemplateTests
         Assert.Equal(Variables(standard).Except(standardOnly), Variables(properties));
         Assert.All(standardOnly, v => Assert.Contains(v, Variables(standard)));
         var statement = Assert.Single(Seq(Assert.Single(Seq(properties, "Policies")), "Statement"));
-        // The standard template chooses its policy with !If [UseKinesisStream, Kinesis, Firehose]: compare the Firehose one.
+        // The standard template chooses its policy with !If [UseKinesisStream, Kinesis, Firehose]: compare the Firehose
+        // one.
         var choice = (YamlSequenceNode)Assert.Single(Seq(standard, "Policies"));
         Assert.Equal("UseKinesisStream", ((YamlScalarNode)choice.Children[0]).Value);
         var standardStatement = Assert.Single(Seq(choice.Children[2], "Statement"));

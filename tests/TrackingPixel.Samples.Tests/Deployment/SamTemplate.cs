@@ -22,13 +22,17 @@ public sealed class SamTemplate
 
     public YamlMappingNode Parameter(string name) => Map(Map(Root, "Parameters"), name);
 
-    public static YamlMappingNode Map(YamlNode node, string key) => (YamlMappingNode)((YamlMappingNode)node).Children[new YamlScalarNode(key)];
+    public static YamlMappingNode Map(YamlNode node, string key) =>
+        (YamlMappingNode)((YamlMappingNode)node).Children[new YamlScalarNode(key)];
 
-    public static YamlSequenceNode Seq(YamlNode node, string key) => (YamlSequenceNode)((YamlMappingNode)node).Children[new YamlScalarNode(key)];
+    public static YamlSequenceNode Seq(YamlNode node, string key) =>
+        (YamlSequenceNode)((YamlMappingNode)node).Children[new YamlScalarNode(key)];
 
-    public static string Scalar(YamlNode node, string key) => ((YamlScalarNode)((YamlMappingNode)node).Children[new YamlScalarNode(key)]).Value!;
+    public static string Scalar(YamlNode node, string key) =>
+        ((YamlScalarNode)((YamlMappingNode)node).Children[new YamlScalarNode(key)]).Value!;
 
-    public static bool Has(YamlNode node, string key) => ((YamlMappingNode)node).Children.ContainsKey(new YamlScalarNode(key));
+    public static bool Has(YamlNode node, string key) =>
+        ((YamlMappingNode)node).Children.ContainsKey(new YamlScalarNode(key));
 
     /// <summary>Every node below <paramref name="node"/>, depth first.</summary>
     public static IEnumerable<YamlNode> Descendants(YamlNode node) => node.AllNodes;

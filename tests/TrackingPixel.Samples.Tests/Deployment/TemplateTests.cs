@@ -52,7 +52,8 @@ public class TemplateTests
         Assert.Equal(
             ["GET ${RoutePath}", "HEAD ${RoutePath}"],
             keys.Select(k => ((YamlScalarNode)k.Children[0]).Value).Order());
-        Assert.All(routes, r => Assert.Equal("integrations/${PixelIntegration}", Scalar(Map(r, "Properties"), "Target")));
+        Assert.All(
+            routes, r => Assert.Equal("integrations/${PixelIntegration}", Scalar(Map(r, "Properties"), "Target")));
         Assert.Equal("/pixel.gif", Scalar(Map(Map(_template.Root, "Parameters"), "PixelPath"), "Default"));
     }
 
@@ -171,7 +172,9 @@ public class TemplateTests
         foreach (var statement in allowStatements)
         {
             var actions = ((YamlMappingNode)statement).Children[new YamlScalarNode("Action")];
-            var names = actions is YamlSequenceNode list ? list.Select(n => ((YamlScalarNode)n).Value!) : [((YamlScalarNode)actions).Value!];
+            var names = actions is YamlSequenceNode list
+                ? list.Select(n => ((YamlScalarNode)n).Value!)
+                : [((YamlScalarNode)actions).Value!];
             Assert.All(names, a => Assert.DoesNotContain("*", a, StringComparison.Ordinal));
         }
     }
@@ -186,7 +189,8 @@ public class TemplateTests
         Assert.All(block.Children.Values, v => Assert.Equal("true", ((YamlScalarNode)v).Value));
         Assert.Equal(4, block.Children.Count);
         Assert.Equal("AES256", Scalar(Map(Assert.Single(encryption), "ServerSideEncryptionByDefault"), "SSEAlgorithm"));
-        var deny = Assert.Single(Seq(Map(Map(_template.Resource("RecordsBucketPolicy"), "Properties"), "PolicyDocument"), "Statement"));
+        var deny = Assert.Single(
+            Seq(Map(Map(_template.Resource("RecordsBucketPolicy"), "Properties"), "PolicyDocument"), "Statement"));
         Assert.Equal("Deny", Scalar(deny, "Effect"));
         Assert.Equal("false", Scalar(Map(Map(deny, "Condition"), "Bool"), "aws:SecureTransport"));
     }
@@ -200,7 +204,9 @@ public class TemplateTests
         Assert.Equal("CreateDeliveryStream", Scalar(stream, "Condition"));
         Assert.Equal("CreateDeliveryStream", Scalar(_template.Resource("RecordsBucket"), "Condition"));
         Assert.Contains("hour=!{timestamp:HH}/", Scalar(destination, "Prefix"), StringComparison.Ordinal);
-        Assert.False(Has(destination, "ProcessingConfiguration"), "records carry their own newline; a delimiter processor would add blank lines");
+        Assert.False(
+            Has(destination, "ProcessingConfiguration"),
+            "records carry their own newline; a delimiter processor would add blank lines");
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public class ReferencePixelTests
         using var provider = services.BuildServiceProvider();
         var ddl = provider.GetRequiredService<PixelPipeline>().DescribeRecord().ToAthenaTable(new AthenaTableOptions());
 
-        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "README.md"))
+            .ReplaceLineEndings("\n");
         var start = readme.IndexOf(StartMarker, StringComparison.Ordinal) + StartMarker.Length;
         var end = readme.IndexOf(EndMarker, StringComparison.Ordinal);
         Assert.True(start > StartMarker.Length && end > start, "README.md lacks the athena-ddl markers");
@@ -38,7 +39,10 @@ public class ReferencePixelTests
         });
 
         var publisher = services.Single(d => d.ServiceType == typeof(IRecordPublisher));
-        Assert.Contains("Firehose", publisher.ImplementationType?.Name ?? publisher.ImplementationFactory?.Method.DeclaringType?.FullName ?? "", StringComparison.Ordinal);
+        Assert.Contains(
+            "Firehose",
+            publisher.ImplementationType?.Name ?? publisher.ImplementationFactory?.Method.DeclaringType?.FullName ?? "",
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,7 +154,8 @@ public class ReferencePixelTests
     public void AddReferenceFields_WithAPath_DescribesTheRouteParametersAsColumns()
     {
         var services = new ServiceCollection();
-        services.AddReferenceFields(name => name == ReferencePixel.PathVariable ? "/o/{campaign}/{recipient}.gif" : null);
+        services.AddReferenceFields(
+            name => name == ReferencePixel.PathVariable ? "/o/{campaign}/{recipient}.gif" : null);
         using var provider = services.BuildServiceProvider();
 
         var ddl = provider.GetRequiredService<PixelPipeline>().DescribeRecord().ToAthenaTable(new AthenaTableOptions());

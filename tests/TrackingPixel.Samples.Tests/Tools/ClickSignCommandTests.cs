@@ -12,7 +12,12 @@ public class ClickSignCommandTests
         var output = new StringWriter();
 
         var exit = ClickSignCommand.Run(
-            ["--endpoint", "https://px.example.com/click", "--target", "https://www.example.com/", "--key-id", "new", "--param", "userid=42"],
+            [
+                "--endpoint", "https://px.example.com/click",
+                "--target", "https://www.example.com/",
+                "--key-id", "new",
+                "--param", "userid=42",
+            ],
             name => name == ClickSignCommand.KeysVariable ? Keys : null,
             output,
             TextWriter.Null);
@@ -21,7 +26,9 @@ public class ClickSignCommandTests
         var link = new Uri(output.ToString().Trim());
         var verifier = new ClickLinkOptions();
         verifier.Keys["new"] = "new-key-0123456789abcdef0123456789ab";
-        Assert.Equal(ClickLinkStatus.Valid, new ClickLinkSigner(verifier).Verify(QueryParameters.Parse(link.Query), out var target));
+        Assert.Equal(
+            ClickLinkStatus.Valid,
+            new ClickLinkSigner(verifier).Verify(QueryParameters.Parse(link.Query), out var target));
         Assert.Equal("https://www.example.com/", target!.AbsoluteUri);
         Assert.Contains("userid=42", link.Query, StringComparison.Ordinal);
     }
@@ -34,7 +41,10 @@ public class ClickSignCommandTests
         var error = new StringWriter();
 
         var exit = ClickSignCommand.Run(
-            ["--endpoint", "https://px.example.com/click", "--target", "https://www.example.com/"], _ => keys, TextWriter.Null, error);
+            ["--endpoint", "https://px.example.com/click", "--target", "https://www.example.com/"],
+            _ => keys,
+            TextWriter.Null,
+            error);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
@@ -46,7 +56,8 @@ public class ClickSignCommandTests
     {
         var error = new StringWriter();
 
-        Assert.Equal(2, ClickSignCommand.Run(["--endpoint", "https://px.example.com/click"], _ => Keys, TextWriter.Null, error));
+        Assert.Equal(
+            2, ClickSignCommand.Run(["--endpoint", "https://px.example.com/click"], _ => Keys, TextWriter.Null, error));
         Assert.Contains("Usage:", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,9 @@ using System.Text;
 
 namespace TrackingPixel.Tests.Privacy.Support;
 
-/// <summary>Writes a relay range file in Apple's <c>egress-ip-ranges.csv</c> format, with ranges from a fixed seed.</summary>
+/// <summary>
+/// Writes a relay range file in Apple's <c>egress-ip-ranges.csv</c> format, with ranges from a fixed seed.
+/// </summary>
 public sealed class GeneratedRelayRanges : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("trackingpixel-relay-").FullName;

@@ -36,7 +36,10 @@ public sealed class FilePublisherTests : IDisposable
         _time.Now = _time.Now.AddHours(1);
         await publisher.PublishAsync(Line(2), CancellationToken.None);
 
-        Assert.Equal(Text(2), TempDirectory.ReadShared(Assert.Single(Directory.GetFiles(Path.Combine(_dir.Path, "2024", "05", "01", "13")))));
+        Assert.Equal(
+            Text(2),
+            TempDirectory.ReadShared(
+                Assert.Single(Directory.GetFiles(Path.Combine(_dir.Path, "2024", "05", "01", "13")))));
         Assert.Equal([Text(1), Text(2)], _dir.Lines());
     }
 
@@ -56,10 +59,12 @@ public sealed class FilePublisherTests : IDisposable
         using var publisher = Create();
         var notVisible = 0;
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 64 };
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), parallel, async (i, ct) =>
         {
             await publisher.PublishAsync(Line(i), ct);
-            if (i % 50 == 0 && !TempDirectory.ReadShared(Directory.GetFiles(_dir.Path, "*.ndjson", SearchOption.AllDirectories)[0]).Contains(Text(i), StringComparison.Ordinal))
+            var file = Directory.GetFiles(_dir.Path, "*.ndjson", SearchOption.AllDirectories)[0];
+            if (i % 50 == 0 && !TempDirectory.ReadShared(file).Contains(Text(i), StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref notVisible);
             }
@@ -68,7 +73,8 @@ public sealed class FilePublisherTests : IDisposable
         var lines = _dir.Lines();
         Assert.Equal(0, notVisible);
         Assert.Equal(1000, lines.Count);
-        Assert.Equal(Enumerable.Range(0, 1000).Select(Text).Order(StringComparer.Ordinal), lines.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Enumerable.Range(0, 1000).Select(Text).Order(StringComparer.Ordinal), lines.Order(StringComparer.Ordinal));
         Assert.InRange(publisher.Writes, 1, 1000);
     }
 
@@ -81,7 +87,8 @@ public sealed class FilePublisherTests : IDisposable
         publisher.Dispose();
         publisher.Dispose();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => publisher.PublishAsync(Line(2), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<ObjectDisposedException>(
+            () => publisher.PublishAsync(Line(2), CancellationToken.None).AsTask());
         Assert.Equal([Text(1)], _dir.Lines());
     }
 
@@ -113,7 +120,8 @@ public sealed class FilePublisherTests : IDisposable
         using var publisher = new FilePublisher(
             Options.Create(new FilePublisherOptions { Directory = blocked }), _time);
 
-        await Assert.ThrowsAnyAsync<IOException>(() => publisher.PublishAsync(Line(1), CancellationToken.None).AsTask());
+        await Assert.ThrowsAnyAsync<IOException>(
+            () => publisher.PublishAsync(Line(1), CancellationToken.None).AsTask());
         System.IO.File.Delete(blocked);
         await publisher.PublishAsync(Line(2), CancellationToken.None);
 
