@@ -25,8 +25,25 @@ internal sealed class AwsJsonClient(
 
     public AwsEndpoint Endpoint => endpoint;
 
-    /// <summary>Gets where requests' credentials come from, for a publisher's readiness check.</summary>
-    public ICredentialsProvider Credentials => credentials;
+    /// <summary>
+    /// Checks that requests could be signed now: <see langword="null"/> when credentials can be obtained.
+    /// </summary>
+    /// <remarks>
+    /// Every AWS sink's readiness: without credentials no request can be signed, whatever else is right. The
+    /// provider caches what it obtained, so a check is cheap while credentials are fresh.
+    /// </remarks>
+    public async ValueTask<string?> CheckCredentialsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (CredentialsException exception)
+        {
+            return $"no AWS credentials: {exception.Message}";
+        }
+    }
 
     public AwsService Service => service;
 

@@ -2,8 +2,8 @@ namespace TrackingPixel.Publishing;
 
 /// <summary>Implemented by a publisher that can tell, without publishing, whether it could publish now.</summary>
 /// <remarks>
-/// Readiness health checks call it: the file publisher checks its folder is writable, the Firehose publisher that
-/// credentials can be obtained. It must be cheap, thread-safe, and never throw for an expected failure.
+/// Readiness health checks call it: the file publisher checks its folder is writable, the Firehose and Kinesis
+/// publishers that credentials can be obtained. It must be cheap, thread-safe, and never throw for an expected failure.
 /// </remarks>
 public interface IPublisherReadiness
 {

@@ -9,8 +9,9 @@ internal sealed class FirehoseClient(AwsJsonClient client)
 {
     public AwsEndpoint Endpoint => client.Endpoint;
 
-    /// <summary>Gets where requests' credentials come from, for the publisher's readiness check.</summary>
-    public ICredentialsProvider Credentials => client.Credentials;
+    /// <summary>Checks that requests could be signed now, for the publisher's readiness check.</summary>
+    public ValueTask<string?> CheckCredentialsAsync(CancellationToken cancellationToken) =>
+        client.CheckCredentialsAsync(cancellationToken);
 
     /// <summary>Sends one record with PutRecord.</summary>
     public async Task PutRecordAsync(string stream, ReadOnlyMemory<byte> record, CancellationToken cancellationToken)

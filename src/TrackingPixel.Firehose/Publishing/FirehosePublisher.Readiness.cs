@@ -1,4 +1,3 @@
-using TrackingPixel.Aws;
 using TrackingPixel.Publishing;
 
 namespace TrackingPixel.Firehose.Publishing;
@@ -6,16 +5,6 @@ namespace TrackingPixel.Firehose.Publishing;
 internal sealed partial class FirehosePublisher : IPublisherReadiness
 {
     /// <summary>Ready when credentials can be obtained: without them no request to Firehose can be signed.</summary>
-    public async ValueTask<string?> CheckReadinessAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _client.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-        catch (CredentialsException exception)
-        {
-            return $"no AWS credentials: {exception.Message}";
-        }
-    }
+    public ValueTask<string?> CheckReadinessAsync(CancellationToken cancellationToken) =>
+        _client.CheckCredentialsAsync(cancellationToken);
 }

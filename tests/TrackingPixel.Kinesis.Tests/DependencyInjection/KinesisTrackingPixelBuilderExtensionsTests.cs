@@ -49,6 +49,46 @@ public class KinesisTrackingPixelBuilderExtensionsTests
         Assert.Contains("MaxRecordBytes", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UseKinesisPublisher_CredentialsInTheEnvironment_ReportsReady()
+    {
+        await using var provider = Build(new()
+        {
+            ["AWS_REGION"] = "eu-west-1",
+            ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
+            ["AWS_SECRET_ACCESS_KEY"] = "secret",
+        });
+
+        var readiness = Assert.IsAssignableFrom<IPublisherReadiness>(provider.GetRequiredService<IRecordPublisher>());
+
+        Assert.Null(await readiness.CheckReadinessAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task UseKinesisPublisher_NoCredentialsAnywhere_ReportsNotReadyAndSaysWhy()
+    {
+        var home = Directory.CreateTempSubdirectory("trackingpixel-nocreds-").FullName;
+        try
+        {
+            await using var provider = Build(new()
+            {
+                ["AWS_REGION"] = "eu-west-1",
+                ["HOME"] = home,
+                ["AWS_EC2_METADATA_DISABLED"] = "true",
+            });
+            var readiness = Assert.IsAssignableFrom<IPublisherReadiness>(
+                provider.GetRequiredService<IRecordPublisher>());
+
+            var problem = await readiness.CheckReadinessAsync(CancellationToken.None);
+
+            Assert.StartsWith("no AWS credentials:", problem, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
     private static ServiceProvider Build(Dictionary<string, string> variables, int? maxRecordBytes = null)
     {
         var services = new ServiceCollection();
