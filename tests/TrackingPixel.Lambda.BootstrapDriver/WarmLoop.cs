@@ -129,21 +129,20 @@ internal static class WarmLoop
             payload, firstResponse!, expectedRecord, rounds, HarnessClients.RawSocketAsync);
 
         var size = new FileInfo(bootstrap).Length / 1024.0 / 1024.0;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            warm loop: {Path.GetFileName(bootstrap)} ({size:F2} MiB), {invocations} invocations after {WarmUp} warm-up;
-              one process, one invocation at a time, Firehose PutRecord on loopback
-              throughput        {invocations / run.Seconds:F0} invocations/s ({run.Seconds:F2} s)
-              pixel latency     {run.Pixel}   event handed out -> response post received
-              publish           {run.Publish}   response post received -> next GET next
-              peak RSS          {peakRssKib / 1024.0:F1} MiB (VmHWM)
-              Firehose          {firehoseRecords} records
-                                ({putRecordCalls} PutRecord, {putRecordBatchCalls} PutRecordBatch)
-                                = {total} invocations; none undelivered
-              harness floor     pixel {floor.Pixel.Short}, publish {floor.Publish.Short}, {rounds / floor.Seconds:F0}/s:
-                                the same calls, no pixel work, HttpClient in the driver
-              fakes alone       pixel {fakes.Pixel.Short}, publish {fakes.Publish.Short}, {rounds / fakes.Seconds:F0}/s:
-                                the same calls from a raw socket, no HttpClient
-            """));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"warm loop: {Path.GetFileName(bootstrap)} ({size:F2} MiB), {invocations} invocations measured after " +
+            $"{WarmUp} warm-up; one process, one invocation at a time, Firehose PutRecord on loopback\n" +
+            $"  throughput        {invocations / run.Seconds:F0} invocations/s ({run.Seconds:F2} s)\n" +
+            $"  pixel latency     {run.Pixel}   event handed out -> response post received\n" +
+            $"  publish           {run.Publish}   response post received -> next GET next\n" +
+            $"  peak RSS          {peakRssKib / 1024.0:F1} MiB (VmHWM)\n" +
+            $"  Firehose          {firehoseRecords} records ({putRecordCalls} PutRecord, " +
+            $"{putRecordBatchCalls} PutRecordBatch) = {total} invocations; none undelivered\n" +
+            $"  harness floor     pixel {floor.Pixel.Short}, publish {floor.Publish.Short}, " +
+            $"{rounds / floor.Seconds:F0}/s: the same calls, no pixel work, HttpClient in the driver\n" +
+            $"  fakes alone       pixel {fakes.Pixel.Short}, publish {fakes.Publish.Short}, " +
+            $"{rounds / fakes.Seconds:F0}/s: the same calls from a raw socket, no HttpClient"));
         return 0;
     }
 

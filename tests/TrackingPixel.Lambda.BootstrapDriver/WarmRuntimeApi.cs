@@ -254,13 +254,12 @@ internal sealed class WarmRuntimeApi : IDisposable, IAsyncDisposable
             return;
         }
 
-        var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-            + _payload.Length.ToString(CultureInfo.InvariantCulture)
-            + "\r\nLambda-Runtime-Aws-Request-Id: " + _requestIds[i]
-            + "\r\nLambda-Runtime-Deadline-Ms: " + _deadline
-            + "\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:eu-west-1:123456789012:function:pixel"
-            + "\r\nLambda-Runtime-Trace-Id: " + _traceIds[i] + "\r\n\r\n";
-        var length = Encoding.ASCII.GetBytes(head, send);
+        var length = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {_payload.Length}\r\n" +
+            $"Lambda-Runtime-Aws-Request-Id: {_requestIds[i]}\r\nLambda-Runtime-Deadline-Ms: {_deadline}\r\n" +
+            $"Lambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:eu-west-1:123456789012:function:pixel\r\n" +
+            $"Lambda-Runtime-Trace-Id: {_traceIds[i]}\r\n\r\n"),
+            send);
         _payload.CopyTo(send, length);
 
         // The runtime can post its response before Send returns: the event is handed out from here on.

@@ -63,8 +63,10 @@ public sealed class FilePublisherTests : IDisposable
         await Parallel.ForEachAsync(Enumerable.Range(0, 1000), parallel, async (i, ct) =>
         {
             await publisher.PublishAsync(Line(i), ct);
-            var file = Directory.GetFiles(_dir.Path, "*.ndjson", SearchOption.AllDirectories)[0];
-            if (i % 50 == 0 && !TempDirectory.ReadShared(file).Contains(Text(i), StringComparison.Ordinal))
+            if (i % 50 == 0
+                && !TempDirectory
+                    .ReadShared(Directory.GetFiles(_dir.Path, "*.ndjson", SearchOption.AllDirectories)[0])
+                    .Contains(Text(i), StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref notVisible);
             }
