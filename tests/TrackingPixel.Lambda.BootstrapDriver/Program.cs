@@ -1,14 +1,20 @@
 using TrackingPixel.Lambda.BootstrapDriver;
 
-// Usage: check <bootstrap> three fixture events, an unsupported event, then a Runtime API 500: exit 0 when all is right
-// measure <bootstrap> <runs> start-up measurements, one fresh process per run records <bootstrap> the three fixture
-// events; prints each record written, one per line firehose <bootstrap> <endpoint> <stored-records-file> <events>
-// [concurrency] publish through a (fake) Firehose endpoint: every record delivered, none undelivered kinesis
-// <bootstrap> <endpoint> <stream> <events> publish to a Kinesis endpoint (kinesalite): every pixel answered, none
-// undelivered warm <bootstrap> <invocations> warm loop against an in-process Firehose: throughput, pixel latency,
-// publish time, peak RSS concurrent <bootstrap> <pixels> <concurrency> <firehose-ms> AWS_LAMBDA_MAX_CONCURRENCY (1:
-// standard) against a slow loopback Firehose: requests and billed units per 1,000 pixels, pixel latency, records,
-// SIGTERM
+// Usage:
+//   check <bootstrap>            three fixture events, an unsupported event, then a Runtime API 500: exit 0 when all
+//                                is right
+//   measure <bootstrap> <runs>   start-up measurements, one fresh process per run
+//   records <bootstrap>          the three fixture events; prints each record written, one per line
+//   firehose <bootstrap> <endpoint> <stored-records-file> <events> [concurrency]
+//                                publish through a (fake) Firehose endpoint: every record delivered, none undelivered
+//   kinesis <bootstrap> <endpoint> <stream> <events>
+//                                publish to a Kinesis endpoint (kinesalite): every pixel answered, none undelivered
+//   warm <bootstrap> <invocations>
+//                                warm loop against an in-process Firehose: throughput, pixel latency, publish time,
+//                                peak RSS
+//   concurrent <bootstrap> <pixels> <concurrency> <firehose-ms>
+//                                AWS_LAMBDA_MAX_CONCURRENCY (1: standard) against a slow loopback Firehose:
+//                                requests and billed units per 1,000 pixels, pixel latency, records, SIGTERM
 if (args is ["check", var bootstrap])
 {
     return await Check.RunAsync(bootstrap);

@@ -1,10 +1,10 @@
 using TrackingPixel;
 using TrackingPixel.AgentReport;
 
-// Usage: dotnet run --project tools/TrackingPixel.AgentReport -- [--rules FILE] [--relay-ranges FILE] [--lines]
-// <file | -> Input: one user agent a line, optionally followed by a tab and the client address (so address rules
-// apply). Prints how many lines each class and rule got; with --lines, each line's class and rule instead,
-// tab-separated.
+// Usage:
+//   dotnet run --project tools/TrackingPixel.AgentReport -- [--rules FILE] [--relay-ranges FILE] [--lines] <file | ->
+// Input: one user agent a line, optionally followed by a tab and the client address (so address rules apply).
+// Prints how many lines each class and rule got; with --lines, each line's class and rule instead, tab-separated.
 var options = new AgentClassificationOptions();
 var perLine = false;
 string? input = null;
