@@ -21,7 +21,7 @@ for package in ["Core", "Aws", "Lambda", "Firehose", "AspNetCore"]:
         assert any(n.endswith(".pdb") for n in symbols.namelist()), f"{name}: no PDB in the symbols package"
     with zipfile.ZipFile(f"{feed}/{name}.{version}.nupkg") as nupkg:
         names = nupkg.namelist()
-        libs = [f"lib/{tfm}/{name}.{ext}" for tfm in ("net8.0", "net10.0") for ext in ("xml", "dll")]
+        libs = [f"lib/{tfm}/{name}.{ext}" for ext in ("xml", "dll") for tfm in ("net8.0", "net10.0")]
         for required in ["README.md", *libs]:
             assert required in names, f"{name}: {required} missing"
         nuspec = nupkg.read(f"{name}.nuspec").decode()

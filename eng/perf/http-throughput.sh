@@ -19,7 +19,8 @@
 #   SERVER_CPU=1 WRK_CPU=0             CPUs to pin to (defaults shown)
 #   MIN_RATIO=0.5     exit non-zero when app req/s < MIN_RATIO x nginx req/s (default 0: report only)
 #   APP_ENV="K=V ..." extra environment for the app only, to try runtime knobs, e.g.
-# APP_ENV=DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 (not the default: see docs of that variable)
+#                     APP_ENV=DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
+#                     (not the default: see docs of that variable)
 #   KEEP=1            keep the temp folder (configs, logs, records, wrk output) and print where it is
 # Why a 15 s warm-up: measured is the steady state of a long-running server. The .NET runtime starts the framework
 # on its precompiled (ReadyToRun) code and recompiles the hot methods fully optimised only once the process has been
