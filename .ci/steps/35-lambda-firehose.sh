@@ -35,9 +35,11 @@ check() {
     cat "$run/fake.err" >&2
     exit 1
   fi
+  # A failed call is a PutRecord answered 500 or a PutRecordBatch with failed entries: in concurrent mode the
+  # invocations' records share batches, so faults arrive as failed entries rather than failed single calls.
   local throttled failed
   throttled=$(grep -c "injected: 503" "$run/fake.err" || true)
-  failed=$(grep -c "injected: 500" "$run/fake.err" || true)
+  failed=$(grep -c -E "injected: (500|[0-9]+ failed entries)" "$run/fake.err" || true)
   echo "concurrency $concurrency, fake Firehose: $(grep -c . "$run/stored.ndjson") records stored" \
     "after $throttled throttled and $failed failed calls"
   [ "$throttled" -gt 0 ] && [ "$failed" -gt 0 ] \
