@@ -12,12 +12,23 @@ namespace TrackingPixel.Aws;
 /// Off when <c>AWS_EC2_METADATA_DISABLED</c> is <c>true</c>. The endpoint is <c>AWS_EC2_METADATA_SERVICE_ENDPOINT</c>,
 /// else <c>http://[fd00:ec2::254]</c> when <c>AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE</c> is <c>IPv6</c>, else
 /// <c>http://169.254.169.254</c>. An instance that refuses tokens (403, 404, 405) is asked without one (IMDSv1), as
-/// botocore does, unless <c>AWS_EC2_METADATA_V1_DISABLED</c> is <c>true</c>. One second per request, as botocore.
+/// botocore does, unless <c>AWS_EC2_METADATA_V1_DISABLED</c> is <c>true</c>. One second per request, as botocore,
+/// or <c>AWS_METADATA_SERVICE_TIMEOUT</c> seconds when set (the variable AWS's SDKs read for the same limit).
 /// </remarks>
 internal sealed class InstanceMetadataCredentialsProvider(IAwsEnvironment environment, HttpClient http)
 {
     private const string CredentialsPath = "/latest/meta-data/iam/security-credentials/";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    private readonly TimeSpan _timeout = TimeoutFrom(environment.Get("AWS_METADATA_SERVICE_TIMEOUT"));
+
+    private static TimeSpan TimeoutFrom(string? seconds) =>
+        double.TryParse(
+            seconds,
+            System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var value)
+            && value is > 0 and <= 60
+            ? TimeSpan.FromSeconds(value)
+            : TimeSpan.FromSeconds(1);
 
     public static bool IsDisabled(IAwsEnvironment environment) => IsTrue(environment.Get("AWS_EC2_METADATA_DISABLED"));
 
@@ -121,7 +132,7 @@ internal sealed class InstanceMetadataCredentialsProvider(IAwsEnvironment enviro
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(_timeout);
         return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token)
             .ConfigureAwait(false);
     }

@@ -6,6 +6,9 @@ namespace TrackingPixel.Aws.Tests.Credentials;
 /// <summary>EC2 instance metadata (IMDSv2) against a loopback server speaking its documented format.</summary>
 public sealed class InstanceMetadataCredentialsTests : IDisposable
 {
+    // The real one-second limit is for a local metadata service; a loopback fake on a loaded test machine gets longer.
+    private const string SlowMachineTimeout = "30";
+
     private const string Secret = "imds/SECRET+value-that-must-not-leak";
     private const string Token = "IMDS-session-TOKEN-that-must-not-leak";
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
@@ -18,7 +21,11 @@ public sealed class InstanceMetadataCredentialsTests : IDisposable
     public async Task GetCredentials_Imdsv2_PutsForTokenThenSendsItForRoleAndCredentials()
     {
         await using var server = new LoopbackServer((r, _) => Task.FromResult(Imds(r, tokenSupported: true)));
-        var env = new FakeEnvironment(new() { ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = server.Url.ToString() });
+        var env = new FakeEnvironment(new()
+        {
+            ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = server.Url.ToString(),
+            ["AWS_METADATA_SERVICE_TIMEOUT"] = SlowMachineTimeout,
+        });
 
         var credentials = await new DefaultCredentialsProvider(env, _http, _time).GetCredentialsAsync(default);
 
@@ -42,7 +49,11 @@ public sealed class InstanceMetadataCredentialsTests : IDisposable
     public async Task GetCredentials_CachedUntilShortlyBeforeExpiry_ThenFetchedAgain()
     {
         await using var server = new LoopbackServer((r, _) => Task.FromResult(Imds(r, tokenSupported: true)));
-        var env = new FakeEnvironment(new() { ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = server.Url.ToString() });
+        var env = new FakeEnvironment(new()
+        {
+            ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = server.Url.ToString(),
+            ["AWS_METADATA_SERVICE_TIMEOUT"] = SlowMachineTimeout,
+        });
         var provider = new DefaultCredentialsProvider(env, _http, _time);
 
         await provider.GetCredentialsAsync(default);
@@ -58,7 +69,11 @@ public sealed class InstanceMetadataCredentialsTests : IDisposable
     public async Task GetCredentials_TokensRefused_FallsBackToImdsv1UnlessDisabled()
     {
         await using var server = new LoopbackServer((r, _) => Task.FromResult(Imds(r, tokenSupported: false)));
-        var env = new FakeEnvironment(new() { ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = server.Url.ToString() });
+        var env = new FakeEnvironment(new()
+        {
+            ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = server.Url.ToString(),
+            ["AWS_METADATA_SERVICE_TIMEOUT"] = SlowMachineTimeout,
+        });
 
         var credentials = await new DefaultCredentialsProvider(env, _http, _time).GetCredentialsAsync(default);
         Assert.Equal("AKIAIMDS", credentials.AccessKeyId);
@@ -95,7 +110,11 @@ public sealed class InstanceMetadataCredentialsTests : IDisposable
         await using var server = new LoopbackServer((r, _) => Task.FromResult(r.Method == "PUT"
             ? LoopbackResponse.Json(200, "imds-token")
             : LoopbackResponse.Json(404, $"{{\"echo\":\"{Secret}\"}}")));
-        var env = new FakeEnvironment(new() { ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = server.Url.ToString() });
+        var env = new FakeEnvironment(new()
+        {
+            ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = server.Url.ToString(),
+            ["AWS_METADATA_SERVICE_TIMEOUT"] = SlowMachineTimeout,
+        });
 
         var error = await Assert.ThrowsAsync<CredentialsException>(
             () => new DefaultCredentialsProvider(env, _http, _time).GetCredentialsAsync(default).AsTask());

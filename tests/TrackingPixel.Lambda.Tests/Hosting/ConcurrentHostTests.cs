@@ -167,6 +167,10 @@ public partial class ConcurrentHostTests
     {
         await using var run = await HostRun.StartAsync(options: o => o.MaxConcurrency = 4);
         Enqueue(run, 3);
+
+        // The failure goes out once all three events are answered: handed out together, the 500 could stop a loop
+        // whose GET for an event was still being read, and that event would never be handled.
+        await Eventually.TrueAsync(() => run.Api.Posts("/response").Count == 3, "3 responses posted");
         run.Api.EnqueueFailure(500);
 
         Assert.Equal(1, await run.ExitCodeAsync());
